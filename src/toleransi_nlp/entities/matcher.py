@@ -1,0 +1,414 @@
+"""The rules of the entity stage, as plain functions over tokens.
+
+:func:`match` finds gazetteer phrases, resolves overlaps (:func:`resolve_overlaps`, longest
+span wins), joins regional prefixes with places (Pemkot + Surakarta), reads officials from
+title/rank/name patterns, and links later short mentions ("kata Gibran") to the official
+they name. The spaCy component in :mod:`.component` puts the result on a ``Doc``.
+
+Patterns for officials:
+
+- ``TITLE [ORG|PLACE] [,] [RANK] [HONORIFIC] NAME``: "Walikota Surakarta, Gibran Rakabuming Raka",
+  "Kepala BNPT Komjen Pol. Boy Rafli Amar";
+- ``NAME [,] selaku|sebagai TITLE [ORG|PLACE]``: "Bangbang Surono selaku Sestama BNPT RI";
+- ``NAME, TITLE ORG|PLACE``: "Gibran Rakabuming Raka, Wali Kota Surakarta";
+- ``RANK NAME``: "AKBP Budi Santoso".
+
+Every loop advances over tokens with bounded look-ahead, so matching is linear in the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..text import Token, tokenize
+from .gazetteer import CityRecord, Entry, Gazetteer, gazetteer
+
+# Kind priority when two candidate spans have the same length and start.
+_PRIORITY = {"AGENCY": 0, "PREFIX": 1, "TITLE": 2, "CITY": 3, "PROVINCE": 4, "ORG": 5, "RANK": 6,
+             "LOC": 7, "HONORIFIC": 8}
+_LINKERS = frozenset({"selaku", "sebagai"})
+_NAME_PARTICLES = frozenset({"bin", "binti", "al", "el", "van", "von", "de", "da", "dos", "la"})
+_SPEECH = frozenset({"kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "terang", "imbuh", "tambah",
+                     "tegas", "sebut", "papar", "menurut", "kata-nya", "pinta", "harap", "lanjut"})
+_PERSON_CUES = frozenset({"bapak", "ibu", "pak", "bu", "sdr", "saudara", "saudari", "mas", "mbak",
+                          "bung", "tersangka", "terdakwa", "terpidana", "pelaku", "korban", "warga",
+                          "pendeta", "ustaz", "ustadz", "kiai", "romo", "habib", "gus"})
+_NOT_NAMES = frozenset(
+    """senin selasa rabu kamis jumat jum'at sabtu minggu ahad januari februari maret april mei
+    juni juli agustus september oktober november desember wib wita wit ri tuhan allah islam
+    kristen katolik protestan hindu buddha budha konghucu natal idul fitri adha ramadan ramadhan
+    lebaran imlek nyepi waisak paskah quran al-quran alquran muslim nasrani yahudi covid-19 covid
+    pancasila bhinneka tunggal ika uud nkri kamtibmas pemilu pilkada pilpres sara hut apbd apbn
+    dia ia mereka kami kita saya ini itu namun tetapi sementara selain dalam menurut adapun
+    jadi para sang pada dari untuk yang dan atau dengan oleh kepada bagi hingga sejak the of""".split()
+)
+_AGENCY_HEADS = frozenset(
+    """kementerian kemenko badan dinas direktorat ditjen komisi pengadilan kejaksaan kepolisian
+    pemerintah dewan mahkamah kantor sekretariat biro inspektorat detasemen komando satuan
+    batalyon lapas rutan polsek polres polresta polda kodim korem koramil kodam""".split()
+)
+_ORG_HEADS = frozenset(
+    """universitas institut sekolah politeknik akademi sma smp smk sd mts madrasah pondok pesantren
+    ponpes yayasan partai pt cv bank forum majelis komunitas perkumpulan persatuan ikatan gerakan
+    front jamaah jemaah organisasi asosiasi himpunan aliansi koalisi serikat federasi klub
+    perusahaan jemaat paroki lembaga perhimpunan keluarga solidaritas laskar""".split()
+)
+_LOC_HEADS = frozenset(
+    """jalan jl. jln. desa kelurahan kecamatan kec. kampung dusun pulau gunung sungai danau pantai
+    selat teluk bandara pelabuhan stasiun terminal kompleks lapangan stadion gedung hotel masjid
+    musala musholla gereja pura vihara klenteng balai balaikota alun-alun pasar rsud monumen taman
+    perumahan blok nagari gampong banjar""".split()
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A raw entity mention: token range, label and the facts the rules read off it."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    char_start: int
+    char_end: int
+    info: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass
+class _Cand:
+    i: int
+    j: int
+    kind: str
+    entry: Entry
+
+
+def resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
+    """Keep non-overlapping candidates: the longest wins, then the earliest, then by kind.
+
+    A pure function, like spaCy's ``filter_spans``. Returns the kept spans in text order.
+    """
+    ordered = sorted(cands, key=lambda c: (-(c.j - c.i), c.i, _PRIORITY.get(c.kind, 9)))
+    taken = bytearray(max((c.j for c in cands), default=0))
+    kept: list[_Cand] = []
+    for c in ordered:
+        if any(taken[c.i : c.j]):
+            continue
+        taken[c.i : c.j] = b"\x01" * (c.j - c.i)
+        kept.append(c)
+    kept.sort(key=lambda c: c.i)
+    return kept
+
+
+def _cap(text: str) -> bool:
+    return text[:1].isupper()
+
+
+def _candidates(gaz: Gazetteer, toks: list[Token], shouting: bool) -> list[_Cand]:
+    words = [t.text for t in toks]
+    lowers = [w.lower() for w in words]
+    out: list[_Cand] = []
+    for i, tok in enumerate(toks):
+        if tok.kind == "punct":
+            continue
+        for n, entry in gaz.lookup(words, lowers, i):
+            kind = entry.kind
+            if kind in ("CITY", "PROVINCE", "AGENCY", "ORG", "LOC", "PREFIX") and not entry.exact:
+                if not _cap(words[i]) and not words[i][:1].isdigit():
+                    continue
+                if (
+                    n == 1
+                    and kind in ("CITY", "LOC", "PROVINCE")
+                    and lowers[i] in gaz.common_words
+                    and (tok.sent_start or shouting)
+                ):
+                    continue
+            if kind == "HONORIFIC" and not _cap(words[i]):
+                continue
+            out.append(_Cand(i, i + n, kind, entry))
+    return out
+
+
+def _city_for(gaz: Gazetteer, entry: Entry, want: str = "") -> CityRecord:
+    city: CityRecord = entry.data
+    if entry.explicit:
+        return city
+    options = gaz.cities.get(city.bare.lower(), [city])
+    if want:
+        for option in options:
+            if option.type == want:
+                return option
+    for option in options:
+        if option.type == "kota":
+            return option
+    return city
+
+
+_SCOPE_TYPE = {"city": "kota", "regency": "kabupaten", "kota": "kota", "kabupaten": "kabupaten"}
+
+
+def _place_info(gaz: Gazetteer, cand: _Cand, want: str = "") -> dict[str, Any]:
+    if cand.kind == "CITY":
+        city = _city_for(gaz, cand.entry, want)
+        return {"city": city, "jurisdiction": city.bare, "full": city.name if cand.entry.explicit else city.bare,
+                "level": "city" if city.type == "kota" else "regency"}
+    name = cand.entry.data["name"]
+    return {"province": name, "jurisdiction": name, "full": name, "level": "province"}
+
+
+class _Doc:
+    """Working state for one text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.toks = tokenize(text)
+        self.gaz = gazetteer()
+        words = [t for t in self.toks if t.kind == "word"]
+        caps = sum(1 for t in words if t.text.isupper() and len(t.text) > 1)
+        self.shouting = len(words) >= 8 and caps > 0.6 * len(words)
+        self.spans = resolve_overlaps(_candidates(self.gaz, self.toks, self.shouting))
+        self.at: dict[int, _Cand] = {c.i: c for c in self.spans}
+        self.covered = bytearray(len(self.toks))
+        for c in self.spans:
+            self.covered[c.i : c.j] = b"\x01" * (c.j - c.i)
+        self.mentions: list[Mention] = []
+        self.used = bytearray(len(self.toks))
+
+    def mention(self, i: int, j: int, label: str, **info: Any) -> Mention:
+        a, b = self.toks[i].start, self.toks[j - 1].end
+        m = Mention(i, j, label, self.text[a:b], a, b, info)
+        self.mentions.append(m)
+        self.used[i:j] = b"\x01" * (j - i)
+        return m
+
+    # --- helpers over tokens -----------------------------------------------------
+
+    def is_name_token(self, k: int) -> bool:
+        if k >= len(self.toks) or self.covered[k] or self.used[k]:
+            return False
+        tok = self.toks[k]
+        low = tok.text.lower()
+        if tok.kind == "abbr":
+            return len(tok.text) == 2 and tok.text[0].isupper()
+        if tok.kind != "word" or low in _NOT_NAMES:
+            return False
+        return _cap(tok.text)
+
+    def name_run(self, k: int, limit: int = 6) -> int:
+        """End index of a person-name run starting at ``k`` (== k when there is none)."""
+        j = k
+        while j < len(self.toks) and j - k < limit:
+            if self.is_name_token(j):
+                j += 1
+            elif j > k and self.toks[j].text.lower() in _NAME_PARTICLES and self.is_name_token(j + 1):
+                j += 1
+            else:
+                break
+        while j > k and self.toks[j - 1].kind == "abbr":
+            j -= 1
+        return j
+
+    def skip(self, k: int, *texts: str) -> int:
+        while k < len(self.toks) and self.toks[k].text.lower() in texts:
+            k += 1
+        return k
+
+    def span_at(self, k: int, *kinds: str) -> _Cand | None:
+        c = self.at.get(k)
+        return c if c is not None and c.kind in kinds else None
+
+    # --- passes ------------------------------------------------------------------
+
+    def regional_agencies(self) -> None:
+        """Join PREFIX + place (Pemkot Surakarta) into one AGENCY candidate."""
+        joined: list[_Cand] = []
+        for c in self.spans:
+            if c.kind != "PREFIX":
+                joined.append(c)
+                continue
+            place = self.span_at(c.j, "CITY", "PROVINCE")
+            if place is None:
+                joined.append(c)
+                continue
+            data = c.entry.data
+            want = _SCOPE_TYPE.get(data.get("level", ""), "")
+            info = _place_info(self.gaz, place, want)
+            agency = {
+                "name": f"{data['name']} {info['full']}",
+                "acronym": f"{data['prefix']} {info['full']}",
+                "level": info["level"] if data.get("level") in ("any", "city", "regency", "", None) else data["level"],
+                "kind": data.get("kind", "government"),
+                "jurisdiction": info["jurisdiction"],
+                "place": info,
+            }
+            joined.append(_Cand(c.i, place.j, "AGENCY", Entry("AGENCY", agency)))
+        self.spans = joined
+        self.at = {c.i: c for c in self.spans}
+
+    def read_affiliation(self, k: int, title: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        """Read the organisation/place after a title; returns the new index and facts."""
+        facts: dict[str, Any] = {}
+        want = _SCOPE_TYPE.get(title.get("scope") or "", "")
+        for _ in range(2):
+            c = self.span_at(k, "AGENCY", "CITY", "PROVINCE", "ORG")
+            if c is None:
+                break
+            if c.kind in ("CITY", "PROVINCE"):
+                if "jurisdiction" in facts:
+                    break
+                info = _place_info(self.gaz, c, want)
+                facts["jurisdiction"] = info["jurisdiction"]
+                facts["place"] = (c, info)
+            else:
+                if "organisation" in facts:
+                    break
+                facts["organisation"] = c.entry.data.get("acronym") or c.entry.data["name"]
+                facts["org_span"] = c
+                if c.entry.data.get("jurisdiction"):
+                    facts.setdefault("jurisdiction", c.entry.data["jurisdiction"])
+            k = self.skip(c.j, "ri")
+        return k, facts
+
+    def official_from_title(self, c: _Cand) -> int | None:
+        title = c.entry.data
+        k, facts = self.read_affiliation(c.j, title)
+        k = self.skip(k, ",")
+        rank = None
+        r = self.span_at(k, "RANK")
+        if r is not None:
+            rank = r.entry.data["canonical"]
+            k = r.j
+        while (h := self.span_at(k, "HONORIFIC")) is not None:
+            k = h.j
+        end = self.name_run(k)
+        if end == k:
+            return None
+        self.emit_official(c, facts, rank, k, end)
+        return end
+
+    def emit_official(self, title_c: _Cand | None, facts: dict[str, Any], rank: str | None,
+                      i: int, j: int) -> None:
+        title = title_c.entry.data if title_c is not None else {}
+        org = facts.get("organisation") or title.get("organisation")
+        if title.get("organisation") and title.get("place_follows") and facts.get("jurisdiction"):
+            org = f"{title['organisation']} {facts['jurisdiction']}"
+        name = " ".join(t.text for t in self.toks[i:j])
+        self.mention(i, j, "OFFICIAL", name=name, role=title.get("canonical"), organisation=org,
+                     jurisdiction=facts.get("jurisdiction"), rank=rank)
+        self.emit_places(facts)
+
+    def emit_places(self, facts: dict[str, Any]) -> None:
+        place = facts.get("place")
+        if place is not None:
+            c, info = place
+            self.emit_place(c, info)
+            self.at.pop(c.i, None)
+        org = facts.get("org_span")
+        if org is not None:
+            self.emit_span(org)
+            self.at.pop(org.i, None)
+
+    def emit_place(self, c: _Cand, info: dict[str, Any]) -> None:
+        if "city" in info:
+            city = info["city"]
+            self.mention(c.i, c.j, "CITY", canonical=city.name, city=city)
+        else:
+            self.mention(c.i, c.j, "PROVINCE", canonical=info["province"])
+
+    def emit_span(self, c: _Cand) -> None:
+        data = c.entry.data
+        if c.kind == "AGENCY":
+            self.mention(c.i, c.j, "AGENCY", canonical=data["name"], agency=data)
+        elif c.kind == "CITY":
+            self.emit_place(c, _place_info(self.gaz, c))
+        elif c.kind == "PROVINCE":
+            self.mention(c.i, c.j, "PROVINCE", canonical=data["name"])
+        elif c.kind == "ORG":
+            self.mention(c.i, c.j, "ORG", canonical=data["name"], acronym=data.get("acronym"))
+        elif c.kind == "LOC":
+            self.mention(c.i, c.j, "LOC", canonical=data["name"])
+
+    def run(self) -> list[Mention]:
+        self.regional_agencies()
+        toks = self.toks
+        # Titles first: TITLE ... NAME.
+        for c in list(self.spans):
+            if c.kind == "TITLE" and c.i in self.at and not self.used[c.i]:
+                self.official_from_title(c)
+        # NAME [,] selaku/sebagai TITLE ...  and  RANK NAME.
+        k = 0
+        while k < len(toks):
+            if self.used[k]:
+                k += 1
+                continue
+            r = self.span_at(k, "RANK")
+            if r is not None:
+                while (h := self.span_at(r.j, "HONORIFIC")) is not None:
+                    r = _Cand(r.i, h.j, r.kind, r.entry)
+                end = self.name_run(r.j)
+                if end > r.j:
+                    self.emit_official(None, {}, r.entry.data["canonical"], r.j, end)
+                    k = end
+                    continue
+            end = self.name_run(k)
+            if end > k:
+                after = self.skip(end, ",")
+                linked = self.skip(after, *_LINKERS)
+                t = self.span_at(linked, "TITLE")
+                if t is not None and (linked > end):
+                    _, facts = self.read_affiliation(t.j, t.entry.data)
+                    self.emit_official(t, facts, None, k, end)
+                    self.at.pop(t.i, None)
+                k = end if end > k else k + 1
+                continue
+            k += 1
+        self.link_and_persons()
+        for c in self.spans:
+            if c.i in self.at and not self.used[c.i] and c.kind in ("AGENCY", "CITY", "PROVINCE", "ORG", "LOC"):
+                self.emit_span(c)
+        self.mentions.sort(key=lambda m: m.start)
+        return self.mentions
+
+    def link_and_persons(self) -> None:
+        parts: dict[str, str] = {}
+        for m in self.mentions:
+            if m.label == "OFFICIAL":
+                for part in m.info["name"].split():
+                    if len(part) >= 3 and part.lower() not in _NAME_PARTICLES:
+                        parts.setdefault(part, m.info["name"])
+        toks = self.toks
+        k = 0
+        while k < len(toks):
+            end = self.name_run(k)
+            if end == k:
+                k += 1
+                continue
+            run = [t.text for t in toks[k:end]]
+            target = parts.get(run[0]) if len(run) <= 2 and all(w in parts for w in run) else None
+            prev = toks[k - 1].text.lower() if k else ""
+            if target is not None:
+                self.mention(k, end, "OFFICIAL", name=target, link=True)
+            elif run[0].lower() in _ORG_HEADS or run[0].lower() in _AGENCY_HEADS or run[0].lower() in _LOC_HEADS:
+                label = ("ORG" if run[0].lower() in _ORG_HEADS
+                         else "AGENCY" if run[0].lower() in _AGENCY_HEADS else "LOC")
+                if end - k >= 2:
+                    text = " ".join(run)
+                    agency = {"name": text, "acronym": text, "level": None, "kind": "unknown"}
+                    self.mention(k, end, label, canonical=text, agency=agency)
+            elif len(run) >= 2 and not (toks[k].sent_start and len(run) == 2 and run[0].lower() in self.gaz.common_words):
+                self.mention(k, end, "PERSON", canonical=" ".join(run))
+            elif prev in _SPEECH or prev in _PERSON_CUES:
+                self.mention(k, end, "PERSON", canonical=" ".join(run))
+            k = end
+
+
+def match(text: str) -> list[Mention]:
+    """Find every entity mention in normalised ``text``.
+
+    Returns mentions in text order with labels OFFICIAL, PERSON, AGENCY, ORG, CITY,
+    PROVINCE or LOC; ``info`` holds the canonical facts (role, jurisdiction, ...).
+
+    >>> [(m.label, m.text) for m in match("Wali Kota Solo Gibran Rakabuming Raka hadir.")]
+    [('CITY', 'Solo'), ('OFFICIAL', 'Gibran Rakabuming Raka')]
+    """
+    return _Doc(text).run()
