@@ -152,9 +152,15 @@ def _html_to_text(text: str) -> str:
     text = _BLOCK_TAG.sub("\n\n", text)
     text = _ANY_TAG.sub(" ", text)
     text = html.unescape(text)
-    # Entities such as &lt;p&gt; decode into something tag-like; break it so a
-    # second normalize() does not treat the text as HTML again (idempotence).
-    return _TAG_OPENER.sub("< ", text)
+    return text
+
+
+def _clean_chars(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub(" ", text)
+    return unicodedata.normalize("NFKC", text)
 
 
 def _is_boilerplate(line: str) -> bool:
@@ -187,13 +193,11 @@ def normalize(text: str) -> str:
         from .errors import Errors, InputError
 
         raise InputError(Errors.E001.format(type=type(text).__name__))
-    text = unicodedata.normalize("NFKC", text)
+    text = _clean_chars(text)
     if looks_like_html(text):
-        text = _html_to_text(text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    text = _INVISIBLE.sub("", text)
-    text = _CONTROL.sub(" ", text)
-    text = unicodedata.normalize("NFKC", text)
+        # Entities may decode to invisible characters or to "<x": clean again, then
+        # break anything tag-like so a second call does not see HTML (idempotence).
+        text = _TAG_OPENER.sub("< ", _clean_chars(_html_to_text(text)))
     text = text.translate(_QUOTES)
     lines: list[str] = []
     blank = True

@@ -172,9 +172,15 @@ class TopicModel:
         est = self.pipeline_.named_steps["classify"].estimators_[self.labels.index(label)]
         coef = np.mean([c.estimator.coef_[0] for c in est.calibrated_classifiers_], axis=0)
         row = feats.getrow(0)
-        contrib = [(str(names[j]), float(v * coef[j])) for j, v in zip(row.indices, row.data)]
+        contrib = [(_feature_label(str(names[j])), float(v * coef[j])) for j, v in zip(row.indices, row.data)]
         contrib.sort(key=lambda x: -abs(x[1]))
         return contrib[:k]
+
+
+def _feature_label(name: str) -> str:
+    """'words__teroris' -> 'teroris'; 'chars__ ter' -> 'chars:" ter"'."""
+    kind, _, term = name.partition("__")
+    return term if kind == "words" else f'{kind}:"{term}"'
 
 
 def _best_threshold(y: Any, p: Any) -> float:
