@@ -59,9 +59,16 @@ _ALPHA_WORD = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 def _sastrawi() -> Any:
     from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
     from Sastrawi.Stemmer.Stemmer import Stemmer
+
+    return Stemmer(ArrayDictionary(sorted(root_words())))
+
+
+@lru_cache(maxsize=1)
+def root_words() -> frozenset[str]:
+    """PySastrawi's root-word dictionary (kata dasar), as a set."""
     from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-    return Stemmer(ArrayDictionary(StemmerFactory().get_words()))
+    return frozenset(w for w in StemmerFactory().get_words() if w)
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +89,7 @@ def overrides() -> dict[str, str]:
 
 
 _MEMO: dict[str, str] = {}
+_FAMILY_MEMO: dict[str, str] = {}
 
 
 def family(stem_: str) -> str:
@@ -90,10 +98,12 @@ def family(stem_: str) -> str:
     >>> family("deradikalisasi"), family("intoleransi"), family("toleransi"), family("teror")
     ('radikal', 'intoleran', 'toleran', 'teror')
     """
-    for pattern, name in _FAMILIES:
-        if pattern.match(stem_):
-            return name
-    return stem_
+    name = _FAMILY_MEMO.get(stem_)
+    if name is None:
+        name = next((n for pattern, n in _FAMILIES if pattern.match(stem_)), stem_)
+        if len(_FAMILY_MEMO) < 500_000:
+            _FAMILY_MEMO[stem_] = name
+    return name
 
 
 def stem_word(word: str, *, families: bool = False) -> str:
@@ -116,15 +126,14 @@ def stem_word(word: str, *, families: bool = False) -> str:
     if root is None:
         root = overrides().get(low)
         if root is None:
-            root = _sastrawi().stem_word(low) if _ALPHA_WORD.match(low) else low
+            if low in root_words():
+                # Sastrawi returns dictionary words unchanged; skip its machinery.
+                root = low
+            else:
+                root = _sastrawi().stem_word(low) if _ALPHA_WORD.match(low) else low
         if len(_MEMO) < 500_000:
             _MEMO[low] = root
     return family(root) if families else root
-
-
-def _is_name(token: Token, protect: bool) -> bool:
-    text = token.text
-    return protect and not token.sent_start and text[:1].isupper()
 
 
 def stem_tokens(
@@ -156,14 +165,20 @@ def stem_tokens(
     capitalised = sum(1 for t in inner if t.text[:1].isupper())
     protect = keep_proper_nouns and (len(inner) < 5 or capitalised <= 0.6 * len(inner))
     out: list[str] = []
+    append = out.append
+    memo = _MEMO
+    fam = family if families else None
     for tok in words:
+        text = tok.text
         if tok.kind == "abbr":
-            out.append(tok.text.lower())
-        elif _is_name(tok, protect):
-            low = tok.text.lower()
-            out.append(family(low) if families else low)
+            append(text.lower())
+            continue
+        low = text.lower()
+        if protect and not tok.sent_start and text[:1].isupper():
+            root = low
         else:
-            out.append(stem_word(tok.text, families=families))
+            root = memo.get(low) or stem_word(low)
+        append(fam(root) if fam is not None else root)
     return out
 
 

@@ -219,6 +219,8 @@ def normalize(text: str) -> str:
 
 # --- tokenisation --------------------------------------------------------------
 
+# The first alternative is a fast path for the common case, a plain word followed by a
+# space or closing punctuation; everything else falls through to the full rules.
 # Abbreviations that keep their dot. Compared case-sensitively; a sentence
 # never ends on them.
 ABBREVIATIONS = frozenset(
@@ -235,7 +237,8 @@ _ABBR_ALT = "|".join(sorted((re.escape(a) for a in ABBREVIATIONS), key=len, reve
 
 _TOKEN = re.compile(
     rf"""
-    (?P<url>(?:https?://|www\.)[^\s<>"']{{1,2000}})
+    (?P<plain>(?!(?:Rp|IDR|US)\b)[^\W\d_]{{1,999}}(?=[ \n,;!?)"\]]|\Z))
+    |(?P<url>(?:https?://|www\.)[^\s<>"']{{1,2000}})
     |(?P<email>(?<![\w.+-])[\w.+-]{{1,64}}@[\w-]{{1,63}}(?:\.[\w-]{{1,63}}){{1,8}})
     |(?P<tag>[#@][^\W_][\w]{{0,139}})
     |(?P<money>(?:Rp|IDR|US\$|\$)\.?\ ?\d{{1,15}}(?:[.,]\d{{1,3}}){{0,6}}
@@ -296,24 +299,20 @@ def _split_hyphenated(text: str, start: int) -> Iterator[tuple[str, int, int]]:
         yield tail
 
 
-def _raw_tokens(text: str) -> Iterator[tuple[str, int, int, str]]:
-    for match in _TOKEN.finditer(text):
-        kind = match.lastgroup or "punct"
-        start, end = match.span()
-        value = match.group()
-        if kind == "url":
-            stripped = value.rstrip(_URL_TRAIL)
-            if stripped:
-                end = start + len(stripped)
-                yield stripped, start, end, kind
-                for i in range(end, match.end()):
-                    yield text[i], i, i + 1, "punct"
-                continue
-        if kind == "word" and "-" in value:
-            for piece, s, e in _split_hyphenated(value, start):
-                yield piece, s, e, ("punct" if piece == "-" else "word")
-            continue
-        yield value, start, end, kind
+def _expand(match: re.Match[str], text: str) -> list[tuple[str, int, int, str]]:
+    """The tokens of one non-plain match (URLs lose trailing punctuation, hyphen rules)."""
+    kind = match.lastgroup or "punct"
+    start, end = match.span()
+    value = match.group()
+    if kind == "url":
+        stripped = value.rstrip(_URL_TRAIL)
+        if stripped:
+            cut = start + len(stripped)
+            return [(stripped, start, cut, kind)] + [(text[i], i, i + 1, "punct") for i in range(cut, end)]
+    if kind == "word" and "-" in value:
+        return [(piece, s, e, ("punct" if piece == "-" else "word"))
+                for piece, s, e in _split_hyphenated(value, start)]
+    return [(value, start, end, kind)]
 
 
 def tokenize(text: str) -> list[Token]:
@@ -336,25 +335,42 @@ def tokenize(text: str) -> list[Token]:
     ['Dana', 'Rp1,5 miliar', 'untuk', 'umat-umat', ',', 'kata', '@humas', '.']
     """
     tokens: list[Token] = []
+    append = tokens.append
+    make = tuple.__new__
+    find = text.find
     boundary = True
     prev_end = 0
     pending_end = False
-    for value, start, end, kind in _raw_tokens(text):
-        # A quote glued to the previous token closes; one after a space opens.
-        closer = value in _CLOSERS and start == prev_end
-        if "\n" in text[prev_end:start]:
-            boundary = True
-        elif pending_end and not closer:
-            first = value[0]
-            boundary = first.isupper() or first.isdigit() or first in "\"'(" or kind == "tag"
-            pending_end = False
-        tokens.append(Token(value, start, end, kind, boundary))
-        boundary = False
-        if kind == "punct" and value in _SENT_END:
-            pending_end = True
-        elif pending_end and not closer:
-            pending_end = False
-        prev_end = end
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        if match.lastgroup == "plain":
+            # Fast path for plain words (most tokens): same rules as below, inlined.
+            value = text[start:end]
+            if start > prev_end and find("\n", prev_end, start) != -1:
+                boundary = True
+            elif pending_end:
+                boundary = value[0].isupper()
+                pending_end = False
+            append(make(Token, (value, start, end, "word", boundary)))
+            boundary = False
+            prev_end = end
+            continue
+        for value, start, end, kind in _expand(match, text):
+            # A quote glued to the previous token closes; one after a space opens.
+            closer = start == prev_end and value in _CLOSERS
+            if start > prev_end and find("\n", prev_end, start) != -1:
+                boundary = True
+            elif pending_end and not closer:
+                first = value[0]
+                boundary = first.isupper() or first.isdigit() or first in "\"'(" or kind == "tag"
+                pending_end = False
+            append(make(Token, (value, start, end, kind, boundary)))
+            boundary = False
+            if kind == "punct" and value in _SENT_END:
+                pending_end = True
+            elif pending_end and not closer:
+                pending_end = False
+            prev_end = end
     return tokens
 
 
