@@ -1,4 +1,5 @@
 """Locate ../shared/data for benchmarks; exit cleanly when it is absent."""
+
 from __future__ import annotations
 
 import json

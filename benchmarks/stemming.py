@@ -9,6 +9,7 @@ Reads ../shared/data at run time (exits cleanly when absent) and prints:
 
 Usage: python benchmarks/stemming.py
 """
+
 from __future__ import annotations
 
 import statistics
@@ -45,8 +46,10 @@ def accuracy(data):
     counts = {k: [0, 0, 0] for k in ("all", "changed")}  # total, sastrawi ok, ours ok
     for name in ("id_csui-ud-train.conllu", "id_csui-ud-test.conllu"):
         for sent in read_conllu(data / "stemming" / "ud-csui" / name):
-            toks = [Token(form, 0, len(form), "word" if form.replace("-", "").isalpha() else "punct", i == 0)
-                    for i, (form, _, _) in enumerate(sent)]
+            toks = [
+                Token(form, 0, len(form), "word" if form.replace("-", "").isalpha() else "punct", i == 0)
+                for i, (form, _, _) in enumerate(sent)
+            ]
             ours_iter = iter(stem_tokens(toks))
             for tok, (form, lemma, upos) in zip(toks, sent):
                 ours = next(ours_iter) if tok.kind == "word" else None
@@ -92,20 +95,24 @@ def main() -> None:
     print("root-word accuracy on UD Indonesian-CSUI (train+test), alphabetic non-PROPN tokens")
     for key, label in (("all", "all tokens"), ("changed", "lemma != form")):
         total, base, ours = c[key]
-        print(f"  {label:<15} n={total:>6}  PySastrawi {100 * base / total:5.1f}%  "
-              f"toleransi_nlp {100 * ours / total:5.1f}%  ({100 * (ours - base) / total:+.1f} points)")
+        print(
+            f"  {label:<15} n={total:>6}  PySastrawi {100 * base / total:5.1f}%  "
+            f"toleransi_nlp {100 * ours / total:5.1f}%  ({100 * (ours - base) / total:+.1f} points)"
+        )
     words, t_base, t_ours = throughput(data)
     print(f"\nthroughput on 2,000 archive articles ({words:,} words)")
     print(f"  PySastrawi CachedStemmer().stem(article): {words / t_base:>10,.0f} words/s")
-    print(f"  toleransi_nlp stem(article):             {words / t_ours:>10,.0f} words/s  "
-          f"({t_base / t_ours:.2f}x)")
-    blank = load_time("import time; import spacy; t=time.perf_counter(); spacy.blank('id'); "
-                      "print(time.perf_counter()-t)")
-    ours = load_time("import time; import spacy; from spacy.language import Language; "
-                     "from spacy.vocab import Vocab; t=time.perf_counter(); "
-                     "from toleransi_nlp.text import SpacyTokenizer; nlp=Language(Vocab()); "
-                     "nlp.tokenizer=SpacyTokenizer(nlp.vocab); nlp('Anak-anak bermain.'); "
-                     "print(time.perf_counter()-t)")
+    print(f"  toleransi_nlp stem(article):             {words / t_ours:>10,.0f} words/s  ({t_base / t_ours:.2f}x)")
+    blank = load_time(
+        "import time; import spacy; t=time.perf_counter(); spacy.blank('id'); print(time.perf_counter()-t)"
+    )
+    ours = load_time(
+        "import time; import spacy; from spacy.language import Language; "
+        "from spacy.vocab import Vocab; t=time.perf_counter(); "
+        "from toleransi_nlp.text import SpacyTokenizer; nlp=Language(Vocab()); "
+        "nlp.tokenizer=SpacyTokenizer(nlp.vocab); nlp('Anak-anak bermain.'); "
+        "print(time.perf_counter()-t)"
+    )
     print("\ntokenizer load time (median of 3 fresh processes, after 'import spacy')")
     print(f"  spacy.blank('id'):            {blank:6.3f} s")
     print(f"  toleransi_nlp SpacyTokenizer: {ours:6.3f} s  ({blank / ours:.0f}x faster)")

@@ -5,6 +5,7 @@ Prints the per-label table on topics-dev.jsonl and, with --archive, how many of 
 
 Usage: python benchmarks/topics.py [--archive] [--model PATH] [--errors N]
 """
+
 from __future__ import annotations
 
 import argparse

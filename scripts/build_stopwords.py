@@ -6,6 +6,7 @@ words are removed from the default list: negations change meaning ("tidak tolera
 
 Usage: python scripts/build_stopwords.py
 """
+
 from __future__ import annotations
 
 from pathlib import Path

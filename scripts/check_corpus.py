@@ -7,6 +7,7 @@ bad JSON, missing fields, unknown labels, texts outside 80..1200 words,
 duplicate ids, and sentences (>= 8 words) that occur in more than one article.
 Exits 1 when a problem is found.
 """
+
 from __future__ import annotations
 
 import collections

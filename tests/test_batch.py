@@ -14,8 +14,11 @@ import pytest
 from toleransi_nlp.batch import tag_archive
 from toleransi_nlp.errors import InputError, OutputError
 
-TEXTS = ["Densus 88 menangkap terduga teroris di Solo.", "Harga cabai naik di pasar Bekasi.",
-         "FKUB Kota Ambon menggelar dialog lintas agama."]
+TEXTS = [
+    "Densus 88 menangkap terduga teroris di Solo.",
+    "Harga cabai naik di pasar Bekasi.",
+    "FKUB Kota Ambon menggelar dialog lintas agama.",
+]
 
 
 def write_jsonl(path, rows):
@@ -40,12 +43,21 @@ def test_jsonl_every_record_yields_one_output_in_order(tmp_path):
 
 def test_bad_records_become_error_records(tmp_path):
     src = tmp_path / "in.jsonl"
-    src.write_text('{"id": "ok", "text": "Teks biasa."}\n{"id": "x", "text": \n[1, 2]\n'
-                   '{"id": "n", "body": "tanpa text"}\n{"text": 5}\n{"text": "tanpa id"}\n', encoding="utf-8")
+    src.write_text(
+        '{"id": "ok", "text": "Teks biasa."}\n{"id": "x", "text": \n[1, 2]\n'
+        '{"id": "n", "body": "tanpa text"}\n{"text": 5}\n{"text": "tanpa id"}\n',
+        encoding="utf-8",
+    )
     summary = tag_archive(src, tmp_path / "out.jsonl", progress=False)
     out = read_jsonl(tmp_path / "out.jsonl")
     assert [(r["id"], r["status"]) for r in out] == [
-        ("ok", "ok"), ("2", "error"), ("3", "error"), ("n", "error"), ("5", "error"), ("6", "ok")]
+        ("ok", "ok"),
+        ("2", "error"),
+        ("3", "error"),
+        ("n", "error"),
+        ("5", "error"),
+        ("6", "ok"),
+    ]
     assert "line 2: malformed JSON" in out[1]["error"]
     assert "expected a JSON object" in out[2]["error"]
     assert "record n: no 'text' field" in out[3]["error"]
@@ -147,11 +159,13 @@ def test_full_disk_gives_a_clear_error_and_valid_output(tmp_path):
     write_jsonl(src, [{"id": f"a{i}", "text": TEXTS[i % 3]} for i in range(40)])
     out = tmp_path / "out.jsonl"
     # A file-size limit makes writes fail the way a full disk does (EFBIG instead of ENOSPC).
-    code = ("import resource, signal, sys\n"
-            "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
-            "resource.setrlimit(resource.RLIMIT_FSIZE, (6000, 6000))\n"
-            "from toleransi_nlp.cli import main\n"
-            f"sys.exit(main(['tag', {str(src)!r}, '-o', {str(out)!r}, '--quiet']))\n")
+    code = (
+        "import resource, signal, sys\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (6000, 6000))\n"
+        "from toleransi_nlp.cli import main\n"
+        f"sys.exit(main(['tag', {str(src)!r}, '-o', {str(out)!r}, '--quiet']))\n"
+    )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 1
     assert "cannot write" in proc.stderr and "Traceback" not in proc.stderr
@@ -168,12 +182,14 @@ def test_resume_after_kill_gives_identical_output(tmp_path, kill_after_lines):
     reference = tmp_path / "reference.jsonl"
     tag_archive(src, reference, batch_size=2, progress=False)
     out = tmp_path / "out.jsonl"
-    code = ("import sys, time\nfrom toleransi_nlp.batch import tag_archive\n"
-            "import toleransi_nlp.pipeline as p\n"
-            "orig = p.Tagger._analyze_many\n"
-            "def slow(self, items):\n    time.sleep(0.02)\n    return orig(self, items)\n"
-            "p.Tagger._analyze_many = slow\n"
-            f"tag_archive({str(src)!r}, {str(out)!r}, batch_size=2, progress=False)\n")
+    code = (
+        "import sys, time\nfrom toleransi_nlp.batch import tag_archive\n"
+        "import toleransi_nlp.pipeline as p\n"
+        "orig = p.Tagger._analyze_many\n"
+        "def slow(self, items):\n    time.sleep(0.02)\n    return orig(self, items)\n"
+        "p.Tagger._analyze_many = slow\n"
+        f"tag_archive({str(src)!r}, {str(out)!r}, batch_size=2, progress=False)\n"
+    )
     proc = subprocess.Popen([sys.executable, "-c", code])
     deadline = time.time() + 120
     while time.time() < deadline:

@@ -33,8 +33,9 @@ def test_analysis_to_dict_is_json_ready(seed_article):
 
 def test_title_counts_as_text():
     without = analyze("Acara berlangsung di balai desa pada Senin pagi.")
-    with_title = analyze("Acara berlangsung di balai desa pada Senin pagi.",
-                         title="Densus 88 Tangkap Terduga Teroris Jaringan JAD")
+    with_title = analyze(
+        "Acara berlangsung di balai desa pada Senin pagi.", title="Densus 88 Tangkap Terduga Teroris Jaringan JAD"
+    )
     assert with_title.topics["terorisme"] > without.topics["terorisme"]
 
 
@@ -59,14 +60,20 @@ def test_non_text_input_is_refused():
 
 
 def test_english_text_is_flagged():
-    text = ("The city council met on Monday to discuss the new budget for road repairs and school "
-            "buildings, and the mayor said that the plan would be finished before the end of the year.")
+    text = (
+        "The city council met on Monday to discuss the new budget for road repairs and school "
+        "buildings, and the mayor said that the plan would be finished before the end of the year."
+    )
     assert any("not Indonesian" in w for w in analyze(text).warnings)
 
 
 def test_pipe_keeps_input_order_and_workers_agree():
-    texts = [f"Densus 88 menangkap {n} terduga teroris di Solo." if n % 2 else
-             f"Harga cabai naik {n} persen di pasar Bekasi." for n in range(12)]
+    texts = [
+        f"Densus 88 menangkap {n} terduga teroris di Solo."
+        if n % 2
+        else f"Harga cabai naik {n} persen di pasar Bekasi."
+        for n in range(12)
+    ]
     tagger = Tagger()
     one = [a.to_dict() for a in tagger.pipe(texts, batch_size=4)]
     two = [a.to_dict() for a in tagger.pipe(texts, batch_size=4, workers=2)]

@@ -26,8 +26,14 @@ def test_stem_matches_the_readme_example():
 
 @pytest.mark.parametrize(
     ("word", "root"),
-    [("menangis", "tangis"), ("dikurangi", "kurang"), ("pengering", "kering"), ("memasuki", "masuk"),
-     ("menikah", "nikah"), ("relawan", "rela")],
+    [
+        ("menangis", "tangis"),
+        ("dikurangi", "kurang"),
+        ("pengering", "kering"),
+        ("memasuki", "masuk"),
+        ("menikah", "nikah"),
+        ("relawan", "rela"),
+    ],
 )
 def test_overrides_fix_known_sastrawi_errors(word, root):
     assert overrides()[word] == root
@@ -53,15 +59,14 @@ def test_sentence_initial_capital_is_stemmed():
 
 
 def test_all_caps_text_is_stemmed_like_lower_case():
-    assert stem("PEMERINTAH KOTA AKAN MEMBERANTAS PAHAM RADIKAL DAN MENANGKAP PELAKU TEROR") == \
-        stem("pemerintah kota akan memberantas paham radikal dan menangkap pelaku teror")
+    assert stem("PEMERINTAH KOTA AKAN MEMBERANTAS PAHAM RADIKAL DAN MENANGKAP PELAKU TEROR") == stem(
+        "pemerintah kota akan memberantas paham radikal dan menangkap pelaku teror"
+    )
 
 
 def test_families_merge_radicalism_words_but_keep_tolerance_and_intolerance_apart():
-    got = stem("Program radikalisme, radikalisasi dan deradikalisasi untuk toleransi, bukan intoleransi",
-               families=True)
-    assert got.split() == ["program", "radikal", "radikal", "dan", "radikal", "untuk", "toleran",
-                           "bukan", "intoleran"]
+    got = stem("Program radikalisme, radikalisasi dan deradikalisasi untuk toleransi, bukan intoleransi", families=True)
+    assert got.split() == ["program", "radikal", "radikal", "dan", "radikal", "untuk", "toleran", "bukan", "intoleran"]
     assert family("terorisme") == family("teroris") == "teroris"
     assert family("teror") == "teror"
     assert family("ekstremisme") == "ekstremis"
@@ -83,8 +88,10 @@ def test_default_stopwords_keep_negations():
 
 
 def test_remove_stopwords_with_extra_and_keep():
-    assert remove_stopwords(["dia", "yang", "menolak", "intoleransi"], extra=["menolak"], keep=["dia"]) == \
-        ["dia", "intoleransi"]
+    assert remove_stopwords(["dia", "yang", "menolak", "intoleransi"], extra=["menolak"], keep=["dia"]) == [
+        "dia",
+        "intoleransi",
+    ]
 
 
 def test_stopwords_object_can_add_and_remove_words():
@@ -106,10 +113,15 @@ def test_preprocessor_in_a_pickled_pipeline(tmp_path):
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import Pipeline
 
-    texts = ["Densus 88 menangkap teroris di Solo", "Harga cabai naik di pasar",
-             "Polisi menangkap terduga teroris", "Pasar ramai menjelang Lebaran"]
-    pipe = Pipeline([("prep", IndonesianPreprocessor()), ("tfidf", TfidfVectorizer()),
-                     ("clf", LogisticRegression())]).fit(texts, [1, 0, 1, 0])
+    texts = [
+        "Densus 88 menangkap teroris di Solo",
+        "Harga cabai naik di pasar",
+        "Polisi menangkap terduga teroris",
+        "Pasar ramai menjelang Lebaran",
+    ]
+    pipe = Pipeline(
+        [("prep", IndonesianPreprocessor()), ("tfidf", TfidfVectorizer()), ("clf", LogisticRegression())]
+    ).fit(texts, [1, 0, 1, 0])
     path = tmp_path / "pipe.joblib"
     joblib.dump(pipe, path)
     loaded = joblib.load(path)

@@ -46,8 +46,10 @@ def corpus(tmp_path_factory):
     with path.open("w", encoding="utf-8") as fh:
         for i, city in enumerate(CITIES):
             for j, (template, labels) in enumerate(FIXTURE):
-                fh.write(json.dumps({"id": f"f{i}-{j}", "title": "", "text": template.format(c=city),
-                                     "labels": labels}) + "\n")
+                fh.write(
+                    json.dumps({"id": f"f{i}-{j}", "title": "", "text": template.format(c=city), "labels": labels})
+                    + "\n"
+                )
     return path
 
 
@@ -57,8 +59,12 @@ def fixture_model(corpus):
 
 
 def test_fixture_model_learns_the_fixture(fixture_model):
-    preds = fixture_model.predict(["Densus 88 menangkap terduga teroris jaringan JAD di Bogor.",
-                                   "Harga cabai di pasar Bogor naik menjelang Lebaran."])
+    preds = fixture_model.predict(
+        [
+            "Densus 88 menangkap terduga teroris jaringan JAD di Bogor.",
+            "Harga cabai di pasar Bogor naik menjelang Lebaran.",
+        ]
+    )
     assert preds == [["terorisme"], []]
 
 

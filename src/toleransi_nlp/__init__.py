@@ -35,7 +35,25 @@ _EXPORTS = {
     "Summary": "batch",
 }
 
-__all__ = sorted(_EXPORTS) + ["__version__"]
+__all__ = [
+    "Analysis",
+    "Entities",
+    "IndonesianPreprocessor",
+    "Summary",
+    "Tagger",
+    "TopicModel",
+    "__version__",
+    "analyze",
+    "classify",
+    "extract_entities",
+    "load_model",
+    "normalize",
+    "sentences",
+    "stem",
+    "stem_word",
+    "tag_archive",
+    "tokenize",
+]
 
 if TYPE_CHECKING:
     from .batch import Summary, tag_archive

@@ -60,9 +60,11 @@ class Summary:
         rate = (self.records - self.resumed) / self.seconds if self.seconds else 0.0
         labels = ", ".join(f"{k} {v}" for k, v in sorted(self.labels.items())) or "none"
         state = " (interrupted: re-run the same command to continue)" if self.interrupted else ""
-        return (f"{self.records} records ({self.ok} ok, {self.errors} errors; {self.resumed} from an "
-                f"earlier run) in {self.seconds:.1f} s, {rate:.1f} articles/s{state}\n"
-                f"labels: {labels}\noutput: {self.output}")
+        return (
+            f"{self.records} records ({self.ok} ok, {self.errors} errors; {self.resumed} from an "
+            f"earlier run) in {self.seconds:.1f} s, {rate:.1f} articles/s{state}\n"
+            f"labels: {labels}\noutput: {self.output}"
+        )
 
 
 @dataclass
@@ -75,7 +77,7 @@ class _Record:
 
 
 def _open_text(path: Path) -> IO[str]:
-    raw: IO[bytes] = gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")
+    raw: Any = gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")
     return io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
 
 
@@ -83,8 +85,9 @@ def _base_suffix(path: Path) -> str:
     return Path(path.stem).suffix.lower() if path.suffix == ".gz" else path.suffix.lower()
 
 
-def _from_mapping(obj: dict[str, Any], fallback_id: str, id_field: str, text_field: str,
-                  title_field: str, keep: tuple[str, ...]) -> _Record:
+def _from_mapping(
+    obj: dict[str, Any], fallback_id: str, id_field: str, text_field: str, title_field: str, keep: tuple[str, ...]
+) -> _Record:
     rid = obj.get(id_field)
     rid = fallback_id if rid is None or rid == "" else str(rid)
     rec = _Record(rid, keep={k: obj.get(k) for k in keep})
@@ -99,8 +102,9 @@ def _from_mapping(obj: dict[str, Any], fallback_id: str, id_field: str, text_fie
     return rec
 
 
-def _jsonl_records(fh: IO[str], name: str, id_field: str, text_field: str, title_field: str,
-                   keep: tuple[str, ...]) -> Iterator[_Record]:
+def _jsonl_records(
+    fh: IO[str], name: str, id_field: str, text_field: str, title_field: str, keep: tuple[str, ...]
+) -> Iterator[_Record]:
     for n, line in enumerate(fh, 1):
         if not line.strip():
             continue
@@ -116,13 +120,15 @@ def _jsonl_records(fh: IO[str], name: str, id_field: str, text_field: str, title
         yield _from_mapping(obj, fallback, id_field, text_field, title_field, keep)
 
 
-def _csv_records(fh: IO[str], name: str, id_field: str, text_field: str, title_field: str,
-                 keep: tuple[str, ...]) -> Iterator[_Record]:
+def _csv_records(
+    fh: IO[str], name: str, id_field: str, text_field: str, title_field: str, keep: tuple[str, ...]
+) -> Iterator[_Record]:
     csv.field_size_limit(1 << 30)
     reader = csv.DictReader(fh)
     if reader.fieldnames is None or text_field not in reader.fieldnames:
-        raise InputError(f"{name}: CSV header {reader.fieldnames} has no {text_field!r} column; "
-                         f"name it with --text-field")
+        raise InputError(
+            f"{name}: CSV header {reader.fieldnames} has no {text_field!r} column; name it with --text-field"
+        )
     for n, row in enumerate(reader, 1):
         if None in row:
             row.pop(None)
@@ -132,8 +138,12 @@ def _csv_records(fh: IO[str], name: str, id_field: str, text_field: str, title_f
 def _dir_records(root: Path) -> Iterator[_Record]:
     from .pipeline import decode
 
-    files = sorted(p for p in root.rglob("*") if p.is_file()
-                   and (p.suffix.lower() in TEXT_SUFFIXES or (p.suffix == ".gz" and _base_suffix(p) in TEXT_SUFFIXES)))
+    files = sorted(
+        p
+        for p in root.rglob("*")
+        if p.is_file()
+        and (p.suffix.lower() in TEXT_SUFFIXES or (p.suffix == ".gz" and _base_suffix(p) in TEXT_SUFFIXES))
+    )
     for path in files:
         rid = path.relative_to(root).as_posix()
         try:
@@ -148,16 +158,28 @@ def _dir_records(root: Path) -> Iterator[_Record]:
         yield _Record(rid, text=text)
 
 
-def read_records(source: str | Path, *, id_field: str = "id", text_field: str = "text",
-                 title_field: str = "title", keep: tuple[str, ...] = ()) -> Iterator[_Record]:
+def read_records(
+    source: str | Path,
+    *,
+    id_field: str = "id",
+    text_field: str = "text",
+    title_field: str = "title",
+    keep: tuple[str, ...] = (),
+) -> Iterator[_Record]:
     """Yield the records of ``source`` (see module docs), bad ones as error records.
 
     Raises:
         InputError: the source does not exist, or a CSV lacks the text column.
     """
     if str(source) == "-":
-        yield from _jsonl_records(io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="replace"),
-                                  "<stdin>", id_field, text_field, title_field, keep)
+        yield from _jsonl_records(
+            io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="replace"),
+            "<stdin>",
+            id_field,
+            text_field,
+            title_field,
+            keep,
+        )
         return
     path = Path(source)
     if path.is_dir():
@@ -213,9 +235,8 @@ def _result_record(rec: _Record, status: str, value: Any) -> dict[str, Any]:
         out["status"] = "ok"
         out.update(value.to_dict(spans=False))
     else:
-        message = value if value.startswith(("record ", "<stdin>", "/")) or " line " in value else f"record {rec.id}: {value}"
         out["status"] = "error"
-        out["error"] = message
+        out["error"] = value
     return out
 
 
@@ -230,14 +251,20 @@ def _finish(journal: Path, destination: Path, fmt: str) -> None:
             writer = csv.DictWriter(fh, fieldnames=columns)
             writer.writeheader()
             for row in rows:
-                writer.writerow({k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
-                                 for k, v in row.items()})
+                writer.writerow(
+                    {
+                        k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
+                        for k, v in row.items()
+                    }
+                )
     else:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        flat = [{k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
-                 for k, v in row.items()} for row in rows]
+        flat = [
+            {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v) for k, v in row.items()}
+            for row in rows
+        ]
         pq.write_table(pa.Table.from_pylist(flat), tmp)
     os.replace(tmp, destination)
     journal.unlink()
@@ -317,17 +344,19 @@ def tag_archive(
         count(row)
     summary.resumed = len(done)
 
-    records = read_records(source, id_field=id_field, text_field=text_field, title_field=title_field,
-                           keep=tuple(keep))
+    records = read_records(source, id_field=id_field, text_field=text_field, title_field=title_field, keep=tuple(keep))
     skipped = 0
     for rec in records:
         if skipped == len(done):
             pending_first = rec
             break
         if str(done[skipped].get("id")) != rec.id:
-            raise OutputError(Errors.E046.format(
-                path=journal, reason=f"record {skipped + 1} there has id {done[skipped].get('id')!r}, "
-                                     f"the input has {rec.id!r}"))
+            raise OutputError(
+                Errors.E046.format(
+                    path=journal,
+                    reason=f"record {skipped + 1} there has id {done[skipped].get('id')!r}, the input has {rec.id!r}",
+                )
+            )
         skipped += 1
     else:
         pending_first = None
@@ -352,15 +381,16 @@ def tag_archive(
     try:
         for batch in _batches(remaining(), batch_size * max(1, workers)):
             good = [r for r in batch if r.error is None]
-            results = iter(tagger._pipe_safe([(r.text, r.title) for r in good], batch_size=batch_size,
-                                             workers=workers, pool=pool))
+            results = iter(
+                tagger._pipe_safe([(r.text, r.title) for r in good], batch_size=batch_size, workers=workers, pool=pool)
+            )
             lines = []
             for rec in batch:
                 if rec.error is not None:
                     row = _result_record(rec, "error", rec.error)
                 else:
                     status, value = next(results)
-                    row = _result_record(rec, status, value)
+                    row = _result_record(rec, status, value if status == "ok" else f"record {rec.id}: {value}")
                 lines.append(json.dumps(row, ensure_ascii=False) + "\n")
                 count(row)
             try:

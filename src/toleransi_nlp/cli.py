@@ -52,8 +52,12 @@ def _summary(result: Any) -> str:
     lines.append("Officials:")
     for o in result.officials:
         where = ", ".join(x for x in (o.organisation, o.jurisdiction) if x)
-        lines.append(f"  {o.name}" + (f" - {o.role}" if o.role else "") + (f" ({where})" if where else "")
-                     + (f" [{o.rank}]" if o.rank else ""))
+        lines.append(
+            f"  {o.name}"
+            + (f" - {o.role}" if o.role else "")
+            + (f" ({where})" if where else "")
+            + (f" [{o.rank}]" if o.rank else "")
+        )
     lines.append("Agencies:")
     for a in result.agencies:
         lines.append(f"  {a.name}" + (f" ({a.acronym})" if a.acronym and a.acronym != a.name else ""))
@@ -97,9 +101,18 @@ def cmd_tag(args: argparse.Namespace) -> int:
     keep = tuple(k for k in (args.keep or "").split(",") if k)
     tagger = Tagger(model_path=args.model, trusted=args.trusted) if args.model else None
     summary = tag_archive(
-        args.input, args.output, id_field=args.id_field, text_field=args.text_field,
-        title_field=args.title_field, keep=keep, workers=args.workers, output_format=args.format,
-        resume=not args.no_resume, overwrite=args.overwrite, progress=not args.quiet, tagger=tagger,
+        args.input,
+        args.output,
+        id_field=args.id_field,
+        text_field=args.text_field,
+        title_field=args.title_field,
+        keep=keep,
+        workers=args.workers,
+        output_format=args.format,
+        resume=not args.no_resume,
+        overwrite=args.overwrite,
+        progress=not args.quiet,
+        tagger=tagger,
     )
     print(str(summary), file=sys.stderr)
     return 130 if summary.interrupted else 0
@@ -115,8 +128,10 @@ def cmd_train(args: argparse.Namespace) -> int:
     model = train(corpus, seed=args.seed)
     path = save_model(model, args.output, corpus_paths=corpus)
     macro = model.info_["cv_metrics"]["macro"]["f1"]
-    print(f"trained on {model.info_['records']} articles in {time.perf_counter() - started:.1f} s; "
-          f"cross-validated macro-F1 {macro:.3f}; thresholds {model.thresholds_}\nwrote {path} and its card")
+    print(
+        f"trained on {model.info_['records']} articles in {time.perf_counter() - started:.1f} s; "
+        f"cross-validated macro-F1 {macro:.3f}; thresholds {model.thresholds_}\nwrote {path} and its card"
+    )
     return 0
 
 
@@ -133,9 +148,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="toleransi-nlp",
         description="Tag Indonesian news for terorisme, radikalisme, intoleransi and toleransi, "
-                    "and list the officials, agencies and cities involved.",
+        "and list the officials, agencies and cities involved.",
         epilog="examples:\n  toleransi-nlp analyze examples/surakarta-bnpt.txt\n"
-               "  toleransi-nlp tag archive.jsonl -o tagged.jsonl --workers 2",
+        "  toleransi-nlp tag archive.jsonl -o tagged.jsonl --workers 2",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"toleransi-nlp {__version__}")
@@ -152,8 +167,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("input", help="JSONL/CSV file (.gz too), folder of .txt/.html files, or -")
     p.add_argument("-o", "--output", required=True, help="output file (.jsonl, .csv or .parquet)")
     p.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
-    p.add_argument("--format", choices=["jsonl", "csv", "parquet"], default=None,
-                   help="output format (default: from the output's suffix, else jsonl)")
+    p.add_argument(
+        "--format",
+        choices=["jsonl", "csv", "parquet"],
+        default=None,
+        help="output format (default: from the output's suffix, else jsonl)",
+    )
     p.add_argument("--no-resume", action="store_true", help="refuse to continue an existing output")
     p.add_argument("--overwrite", action="store_true", help="replace an existing output")
     p.add_argument("--keep", default="", help="input fields to copy through, comma-separated (url,date)")
@@ -171,8 +190,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0)
     p.set_defaults(func=cmd_train)
 
-    p = sub.add_parser("evaluate", help="score a model on gold articles", epilog=EXAMPLES["evaluate"],
-                       formatter_class=fmt)
+    p = sub.add_parser(
+        "evaluate", help="score a model on gold articles", epilog=EXAMPLES["evaluate"], formatter_class=fmt
+    )
     p.add_argument("--gold", required=True, help="JSONL with text, labels (and title)")
     p.add_argument("--model", default=None)
     p.add_argument("--trusted", action="store_true")

@@ -67,4 +67,7 @@ class Errors:
     E043 = "cannot write {path}: {reason}"
     E044 = "unsupported output format {format!r}; choose jsonl, csv or parquet"
     E045 = "writing Parquet needs pyarrow: pip install 'toleransi-nlp[parquet]'"
-    E046 = "cannot resume {path}: it was not written by this kind of run ({reason}); use another output path or overwrite=True"
+    E046 = (
+        "cannot resume {path}: it was not written by this kind of run ({reason}); use another "
+        "output path or overwrite=True"
+    )

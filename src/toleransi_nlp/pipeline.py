@@ -107,8 +107,9 @@ class Tagger:
     ('toleransi',)
     """
 
-    def __init__(self, *, model_path: str | Path | None = None, trusted: bool = False,
-                 max_chars: int = DEFAULT_MAX_CHARS) -> None:
+    def __init__(
+        self, *, model_path: str | Path | None = None, trusted: bool = False, max_chars: int = DEFAULT_MAX_CHARS
+    ) -> None:
         if max_chars < 1:
             raise InputError(f"max_chars must be at least 1, got {max_chars}")
         self.model_path = model_path
@@ -122,8 +123,9 @@ class Tagger:
         if self._model is None:
             from .topics import _default_model, load_model
 
-            self._model = (_default_model() if self.model_path is None
-                           else load_model(self.model_path, trusted=self.trusted))
+            self._model = (
+                _default_model() if self.model_path is None else load_model(self.model_path, trusted=self.trusted)
+            )
         return self._model
 
     @property
@@ -181,11 +183,20 @@ class Tagger:
                 warnings.append("text is probably not Indonesian; results may be meaningless")
             topics = {lab: float(p) for lab, p in zip(model.labels, row)}
             labels = tuple(model.decide(list(row))) if clean.strip() or title else ()
-            results.append(Analysis(
-                topics=topics, labels=labels, officials=ents.officials, agencies=ents.agencies,
-                cities=ents.cities, persons=ents.persons, organisations=ents.organisations,
-                provinces=ents.provinces, spans=ents.spans, warnings=tuple(warnings),
-            ))
+            results.append(
+                Analysis(
+                    topics=topics,
+                    labels=labels,
+                    officials=ents.officials,
+                    agencies=ents.agencies,
+                    cities=ents.cities,
+                    persons=ents.persons,
+                    organisations=ents.organisations,
+                    provinces=ents.provinces,
+                    spans=ents.spans,
+                    warnings=tuple(warnings),
+                )
+            )
         return results
 
     def pipe(self, records: Iterable[Any], *, batch_size: int = 32, workers: int = 1) -> Iterator[Analysis]:
@@ -209,11 +220,11 @@ class Tagger:
         import multiprocessing as mp
 
         ctx = mp.get_context("spawn" if os.name == "nt" else "fork")
-        return ctx.Pool(workers, initializer=_init_worker,
-                        initargs=(self.model_path, self.trusted, self.max_chars))
+        return ctx.Pool(workers, initializer=_init_worker, initargs=(self.model_path, self.trusted, self.max_chars))
 
-    def _pipe_safe(self, records: Iterable[Any], *, batch_size: int = 32, workers: int = 1,
-                   pool: Any = None) -> Iterator[tuple[str, Any]]:
+    def _pipe_safe(
+        self, records: Iterable[Any], *, batch_size: int = 32, workers: int = 1, pool: Any = None
+    ) -> Iterator[tuple[str, Any]]:
         """Like :meth:`pipe`, but yields ``("ok", Analysis)`` or ``("error", message)``."""
         batches = _chunks((_as_item(r) for r in records), max(1, batch_size))
         if workers <= 1 and pool is None:

@@ -156,10 +156,7 @@ def stem_tokens(
     >>> stem_tokens(["Warga", "Bekasi", "menangis"])
     ['warga', 'bekasi', 'tangis']
     """
-    toks = [
-        t if isinstance(t, Token) else Token(t, 0, len(t), "word", i == 0)
-        for i, t in enumerate(tokens)
-    ]
+    toks = [t if isinstance(t, Token) else Token(str(t), 0, len(t), "word", i == 0) for i, t in enumerate(tokens)]
     words = [t for t in toks if t.kind == "word" or t.kind == "abbr"]
     inner = [t for t in words if not t.sent_start]
     capitalised = sum(1 for t in inner if t.text[:1].isupper())

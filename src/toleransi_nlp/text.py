@@ -19,7 +19,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 __all__ = [
     "Token",
@@ -72,18 +72,31 @@ _DROPPED_BLOCKS = ("script", "style", "noscript", "template", "svg")
 
 _QUOTES = str.maketrans(
     {
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-        "\u00ab": '"', "\u00bb": '"',
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-        "\u2015": "-", "\u2212": "-", "\u2043": "-",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u2043": "-",
     }
 )
 # Zero-width, bidi and other format characters carry no meaning in news text
 # but split words invisibly ("radi\u200bkal").
-_INVISIBLE = re.compile(
-    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
-)
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 
@@ -310,8 +323,7 @@ def _expand(match: re.Match[str], text: str) -> list[tuple[str, int, int, str]]:
             cut = start + len(stripped)
             return [(stripped, start, cut, kind)] + [(text[i], i, i + 1, "punct") for i in range(cut, end)]
     if kind == "word" and "-" in value:
-        return [(piece, s, e, ("punct" if piece == "-" else "word"))
-                for piece, s, e in _split_hyphenated(value, start)]
+        return [(piece, s, e, ("punct" if piece == "-" else "word")) for piece, s, e in _split_hyphenated(value, start)]
     return [(value, start, end, kind)]
 
 
@@ -423,7 +435,7 @@ class SpacyTokenizer:
     (['Anak-anak', ' ', 'di', 'Kec.', 'Jebres', '.'], 'Anak-anak  di Kec. Jebres.')
     """
 
-    def __init__(self, vocab: object) -> None:
+    def __init__(self, vocab: Any) -> None:
         self.vocab = vocab
 
     def __call__(self, text: str) -> object:
@@ -431,7 +443,7 @@ class SpacyTokenizer:
 
         words: list[str] = []
         spaces: list[bool] = []
-        starts: list[bool] = []
+        starts: list[bool | int | None] = []
 
         def gap(chunk: str) -> None:
             if not chunk:

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from ..errors import Errors, InputError
-from .matcher import Mention, match
+from .matcher import Mention
 
 __all__ = [
     "EntitySpan",
@@ -137,16 +137,25 @@ def entities_from_mentions(mentions: list[Mention]) -> Entities:
     others: dict[str, dict[str, int]] = {"PERSON": {}, "ORG": {}, "PROVINCE": {}, "LOC": {}}
 
     def add_city(city: Any) -> None:
-        rec = cities.setdefault(city.name, {"name": city.name, "type": city.type,
-                                            "province": city.province, "mentions": 0})
+        rec = cities.setdefault(
+            city.name, {"name": city.name, "type": city.type, "province": city.province, "mentions": 0}
+        )
         rec["mentions"] += 1
 
     for m in mentions:
         info = m.info
         if m.label == "OFFICIAL":
-            rec = officials.setdefault(info["name"], {"name": info["name"], "role": None,
-                                                      "organisation": None, "jurisdiction": None,
-                                                      "rank": None, "mentions": 0})
+            rec = officials.setdefault(
+                info["name"],
+                {
+                    "name": info["name"],
+                    "role": None,
+                    "organisation": None,
+                    "jurisdiction": None,
+                    "rank": None,
+                    "mentions": 0,
+                },
+            )
             rec["mentions"] += 1
             for key in ("role", "organisation", "jurisdiction", "rank"):
                 if rec[key] is None and info.get(key):
@@ -154,9 +163,16 @@ def entities_from_mentions(mentions: list[Mention]) -> Entities:
         elif m.label == "AGENCY":
             data = info.get("agency") or {}
             name = data.get("name") or m.text
-            rec = agencies.setdefault(name, {"name": name, "acronym": data.get("acronym"),
-                                             "level": data.get("level"),
-                                             "jurisdiction": data.get("jurisdiction"), "mentions": 0})
+            rec = agencies.setdefault(
+                name,
+                {
+                    "name": name,
+                    "acronym": data.get("acronym"),
+                    "level": data.get("level"),
+                    "jurisdiction": data.get("jurisdiction"),
+                    "mentions": 0,
+                },
+            )
             rec["mentions"] += 1
             place = data.get("place") or {}
             if "city" in place:

@@ -48,8 +48,9 @@ class EntityComponent:
             they do not overlap (False).
     """
 
-    def __init__(self, nlp: Language | None = None, name: str = "toleransi_entities", *,
-                 overwrite: bool = True) -> None:
+    def __init__(
+        self, nlp: Language | None = None, name: str = "toleransi_entities", *, overwrite: bool = True
+    ) -> None:
         self.name = name
         self.overwrite = overwrite
 

@@ -156,18 +156,26 @@ def gazetteer() -> Gazetteer:
         gaz.cities.setdefault(city.bare.lower(), []).append(city)
         gaz.add(city.name, Entry("CITY", city, explicit=city.type))
         gaz.add(city.bare, Entry("CITY", city))
+        if " Administrasi " in city.name:
+            gaz.add(f"{city.name.split()[0]} {city.bare}", Entry("CITY", city, explicit=city.type))
         for alias in rec.get("aliases", []):
             gaz.cities.setdefault(alias.lower(), []).append(city)
             gaz.add(alias, Entry("CITY", city))
+            prefixes = ("Kabupaten", "Kab.", "Kab") if city.type == "kabupaten" else ("Kota",)
+            for prefix in prefixes:
+                gaz.add(f"{prefix} {alias}", Entry("CITY", city, explicit=city.type))
+            if city.name.startswith("Kota Administrasi ") or city.name.startswith("Kabupaten Administrasi "):
+                gaz.add(f"{city.name.split()[0]} Administrasi {alias}", Entry("CITY", city, explicit=city.type))
         if city.type == "kabupaten":
             for form in (f"Kab. {city.bare}", f"Kab {city.bare}", f"Kabupaten {city.bare}"):
                 gaz.add(form, Entry("CITY", city, explicit="kabupaten"))
         else:
             gaz.add(f"Kota {city.bare}", Entry("CITY", city, explicit="kota"))
     for alias, target in (aliases.get("cities") or {}).items():
-        city = by_name.get(target)
-        if city is None:
+        known = by_name.get(target)
+        if known is None:
             continue
+        city = known
         gaz.cities.setdefault(alias.lower(), []).append(city)
         gaz.add(alias, Entry("CITY", city))
         if city.type == "kota":
@@ -175,8 +183,12 @@ def gazetteer() -> Gazetteer:
 
     agencies = _load("agencies.json")
     for rec in agencies.get("agencies", []):
-        data = {"name": rec["name"], "acronym": rec.get("acronym") or rec["name"],
-                "level": rec.get("level", "national"), "kind": rec.get("kind", "agency")}
+        data = {
+            "name": rec["name"],
+            "acronym": rec.get("acronym") or rec["name"],
+            "level": rec.get("level", "national"),
+            "kind": rec.get("kind", "agency"),
+        }
         gaz.agencies_by_acronym[data["acronym"].lower()] = data
         forms = {rec["name"], data["acronym"], *rec.get("aliases", [])}
         for form in forms:
@@ -184,13 +196,22 @@ def gazetteer() -> Gazetteer:
             if form.isupper() or form == data["acronym"]:
                 _add_exactish(gaz, f"{form} RI", "AGENCY", data)
     for rec in agencies.get("regional", []):
-        data = {"prefix": rec["prefix"], "name": rec.get("name", rec["prefix"]),
-                "kind": rec.get("kind", "government"), "level": rec.get("level", "any")}
+        data = {
+            "prefix": rec["prefix"],
+            "name": rec.get("name", rec["prefix"]),
+            "kind": rec.get("kind", "government"),
+            "level": rec.get("level", "any"),
+        }
         for form in {rec["prefix"], *rec.get("aliases", [])}:
             gaz.add(form, Entry("PREFIX", data))
     for rec in agencies.get("kodam", []):
-        data = {"name": rec["name"], "acronym": rec["name"], "level": "province", "kind": "military",
-                "jurisdiction": rec.get("province")}
+        data = {
+            "name": rec["name"],
+            "acronym": rec["name"],
+            "level": "province",
+            "kind": "military",
+            "jurisdiction": rec.get("province"),
+        }
         for form in {rec["name"], *rec.get("aliases", [])}:
             gaz.add(form, Entry("AGENCY", data))
 
@@ -206,10 +227,28 @@ def gazetteer() -> Gazetteer:
 
     for rec in _load("organisations.json").get("organisations", []):
         data = {"name": rec["name"], "acronym": rec.get("acronym") or rec["name"]}
-        for form in {rec["name"], *( [rec["acronym"]] if rec.get("acronym") else []), *rec.get("aliases", [])}:
+        for form in {rec["name"], *([rec["acronym"]] if rec.get("acronym") else []), *rec.get("aliases", [])}:
             _add_exactish(gaz, form, "ORG", data)
     for rec in _load("countries.json").get("countries", []):
         for form in {rec["name"], *rec.get("aliases", [])}:
             _add_exactish(gaz, form, "LOC", {"name": rec["name"]})
     gaz.finish()
     return gaz
+
+
+def resolve_city(name: str) -> CityRecord | None:
+    """Resolve a written city or regency name to its record, with the rule in the module docs.
+
+    >>> resolve_city("Solo").name, resolve_city("Kab. Malang").name, resolve_city("Malang").name
+    ('Kota Surakarta', 'Kabupaten Malang', 'Kota Malang')
+    """
+    gaz = gazetteer()
+    entries = [e for e in gaz.phrases.get(key_of(name), []) if e.kind == "CITY"]
+    if not entries:
+        return None
+    explicit = [e for e in entries if e.explicit]
+    if explicit:
+        return explicit[0].data  # type: ignore[no-any-return]
+    city: CityRecord = entries[0].data
+    options = gaz.cities.get(city.bare.lower(), [city])
+    return next((c for c in options if c.type == "kota"), city)

@@ -25,15 +25,67 @@ from ..text import Token, tokenize
 from .gazetteer import CityRecord, Entry, Gazetteer, gazetteer
 
 # Kind priority when two candidate spans have the same length and start.
-_PRIORITY = {"AGENCY": 0, "PREFIX": 1, "TITLE": 2, "CITY": 3, "PROVINCE": 4, "ORG": 5, "RANK": 6,
-             "LOC": 7, "HONORIFIC": 8}
+_PRIORITY = {
+    "AGENCY": 0,
+    "PREFIX": 1,
+    "TITLE": 2,
+    "CITY": 3,
+    "PROVINCE": 4,
+    "ORG": 5,
+    "RANK": 6,
+    "LOC": 7,
+    "HONORIFIC": 8,
+}
 _LINKERS = frozenset({"selaku", "sebagai"})
 _NAME_PARTICLES = frozenset({"bin", "binti", "al", "el", "van", "von", "de", "da", "dos", "la"})
-_SPEECH = frozenset({"kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "terang", "imbuh", "tambah",
-                     "tegas", "sebut", "papar", "menurut", "kata-nya", "pinta", "harap", "lanjut"})
-_PERSON_CUES = frozenset({"bapak", "ibu", "pak", "bu", "sdr", "saudara", "saudari", "mas", "mbak",
-                          "bung", "tersangka", "terdakwa", "terpidana", "pelaku", "korban", "warga",
-                          "pendeta", "ustaz", "ustadz", "kiai", "romo", "habib", "gus"})
+_SPEECH = frozenset(
+    {
+        "kata",
+        "ujar",
+        "ucap",
+        "tutur",
+        "ungkap",
+        "jelas",
+        "terang",
+        "imbuh",
+        "tambah",
+        "tegas",
+        "sebut",
+        "papar",
+        "menurut",
+        "kata-nya",
+        "pinta",
+        "harap",
+        "lanjut",
+    }
+)
+_PERSON_CUES = frozenset(
+    {
+        "bapak",
+        "ibu",
+        "pak",
+        "bu",
+        "sdr",
+        "saudara",
+        "saudari",
+        "mas",
+        "mbak",
+        "bung",
+        "tersangka",
+        "terdakwa",
+        "terpidana",
+        "pelaku",
+        "korban",
+        "warga",
+        "pendeta",
+        "ustaz",
+        "ustadz",
+        "kiai",
+        "romo",
+        "habib",
+        "gus",
+    }
+)
 _NOT_NAMES = frozenset(
     """senin selasa rabu kamis jumat jum'at sabtu minggu ahad januari februari maret april mei
     juni juli agustus september oktober november desember wib wita wit ri tuhan allah islam
@@ -150,8 +202,12 @@ _SCOPE_TYPE = {"city": "kota", "regency": "kabupaten", "kota": "kota", "kabupate
 def _place_info(gaz: Gazetteer, cand: _Cand, want: str = "") -> dict[str, Any]:
     if cand.kind == "CITY":
         city = _city_for(gaz, cand.entry, want)
-        return {"city": city, "jurisdiction": city.bare, "full": city.name if cand.entry.explicit else city.bare,
-                "level": "city" if city.type == "kota" else "regency"}
+        return {
+            "city": city,
+            "jurisdiction": city.bare,
+            "full": city.name if cand.entry.explicit else city.bare,
+            "level": "city" if city.type == "kota" else "regency",
+        }
     name = cand.entry.data["name"]
     return {"province": name, "jurisdiction": name, "full": name, "level": "province"}
 
@@ -286,15 +342,22 @@ class _Doc:
         self.emit_official(c, facts, rank, k, end)
         return end
 
-    def emit_official(self, title_c: _Cand | None, facts: dict[str, Any], rank: str | None,
-                      i: int, j: int) -> None:
+    def emit_official(self, title_c: _Cand | None, facts: dict[str, Any], rank: str | None, i: int, j: int) -> None:
         title = title_c.entry.data if title_c is not None else {}
         org = facts.get("organisation") or title.get("organisation")
         if title.get("organisation") and title.get("place_follows") and facts.get("jurisdiction"):
             org = f"{title['organisation']} {facts['jurisdiction']}"
         name = " ".join(t.text for t in self.toks[i:j])
-        self.mention(i, j, "OFFICIAL", name=name, role=title.get("canonical"), organisation=org,
-                     jurisdiction=facts.get("jurisdiction"), rank=rank)
+        self.mention(
+            i,
+            j,
+            "OFFICIAL",
+            name=name,
+            role=title.get("canonical"),
+            organisation=org,
+            jurisdiction=facts.get("jurisdiction"),
+            rank=rank,
+        )
         self.emit_places(facts)
 
     def emit_places(self, facts: dict[str, Any]) -> None:
@@ -389,13 +452,16 @@ class _Doc:
             if target is not None:
                 self.mention(k, end, "OFFICIAL", name=target, link=True)
             elif run[0].lower() in _ORG_HEADS or run[0].lower() in _AGENCY_HEADS or run[0].lower() in _LOC_HEADS:
-                label = ("ORG" if run[0].lower() in _ORG_HEADS
-                         else "AGENCY" if run[0].lower() in _AGENCY_HEADS else "LOC")
+                label = (
+                    "ORG" if run[0].lower() in _ORG_HEADS else "AGENCY" if run[0].lower() in _AGENCY_HEADS else "LOC"
+                )
                 if end - k >= 2:
                     text = " ".join(run)
                     agency = {"name": text, "acronym": text, "level": None, "kind": "unknown"}
                     self.mention(k, end, label, canonical=text, agency=agency)
-            elif len(run) >= 2 and not (toks[k].sent_start and len(run) == 2 and run[0].lower() in self.gaz.common_words):
+            elif len(run) >= 2 and not (
+                toks[k].sent_start and len(run) == 2 and run[0].lower() in self.gaz.common_words
+            ):
                 self.mention(k, end, "PERSON", canonical=" ".join(run))
             elif prev in _SPEECH or prev in _PERSON_CUES:
                 self.mention(k, end, "PERSON", canonical=" ".join(run))
