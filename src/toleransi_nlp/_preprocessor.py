@@ -9,7 +9,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from .errors import Errors, InputError
 from .stemming import default_stopwords, stem_tokens
-from .text import normalize, tokenize
+from .text import Token, normalize, tokenize
 
 
 class IndonesianPreprocessor(TransformerMixin, BaseEstimator):
@@ -53,7 +53,10 @@ class IndonesianPreprocessor(TransformerMixin, BaseEstimator):
             raise InputError(Errors.E001.format(type=type(text).__name__))
         if self.normalize_text:
             text = normalize(text)
-        tokens = tokenize(text)
+        return self.from_tokens(tokenize(text))
+
+    def from_tokens(self, tokens: list[Token]) -> str:
+        """The feature string of an already normalised and tokenised text."""
         if self.stem:
             words = stem_tokens(tokens, keep_proper_nouns=self.keep_proper_nouns, families=self.families)
         else:

@@ -116,7 +116,6 @@ class Tagger:
         self.trusted = trusted
         self.max_chars = max_chars
         self._model: Any = None
-        self._nlp: Any = None
 
     @property
     def model(self) -> Any:
@@ -127,14 +126,6 @@ class Tagger:
                 _default_model() if self.model_path is None else load_model(self.model_path, trusted=self.trusted)
             )
         return self._model
-
-    @property
-    def nlp(self) -> Any:
-        if self._nlp is None:
-            from .entities.component import get_nlp
-
-            self._nlp = get_nlp()
-        return self._nlp
 
     def analyze(self, text: str | bytes, *, title: str | None = None) -> Analysis:
         """Analyse one article (``str``, or ``bytes`` that are decoded first).
@@ -170,19 +161,28 @@ class Tagger:
         return clean, clean_title, warnings
 
     def _analyze_many(self, items: list[tuple[Any, Any]]) -> list[Analysis]:
+        # One tokenisation per article feeds both stages: the entity rules and the topic
+        # model's features (what the model's own preprocessor would compute from the text).
+        from .entities import entities_from_mentions
+        from .entities.matcher import match
+        from .text import tokenize
         from .topics import compose
 
-        prepared = [self._prepare(text, title) for text, title in items]
         model = self.model
-        probs = model.predict_proba([compose(c, t) for c, t, _ in prepared])
+        preprocess = model.pipeline_.named_steps["preprocess"]
+        prepared = []
+        for text, title in items:
+            clean, clean_title, warnings = self._prepare(text, title)
+            full = compose(clean, clean_title)
+            prepared.append((full, tokenize(full), warnings))
+        probs = model.proba_from_features([preprocess.from_tokens(toks) for _, toks, _ in prepared])
         results = []
-        for (clean, title, warnings), row in zip(prepared, probs):
-            doc = self.nlp(clean)
-            ents = doc._.entities
-            if not _looks_indonesian([t.text.lower() for t in doc]):
+        for (full, toks, warnings), row in zip(prepared, probs):
+            ents = entities_from_mentions(match(full, toks))
+            if not _looks_indonesian([t.text.lower() for t in toks]):
                 warnings.append("text is probably not Indonesian; results may be meaningless")
             topics = {lab: float(p) for lab, p in zip(model.labels, row)}
-            labels = tuple(model.decide(list(row))) if clean.strip() or title else ()
+            labels = tuple(model.decide(list(row))) if full.strip() else ()
             results.append(
                 Analysis(
                     topics=topics,

@@ -417,6 +417,9 @@ def is_word(token: Token) -> bool:
     return token.kind == "word" or token.kind == "abbr"
 
 
+TOKENS_KEY = "toleransi_nlp.tokens"
+
+
 class SpacyTokenizer:
     """Our tokenizer as a spaCy tokenizer: ``nlp.tokenizer = SpacyTokenizer(nlp.vocab)``.
 
@@ -457,7 +460,8 @@ class SpacyTokenizer:
                 starts.append(False)
 
         pos = 0
-        for tok in tokenize(text):
+        tokens = tokenize(text)
+        for tok in tokens:
             gap(text[pos : tok.start])
             words.append(tok.text)
             spaces.append(False)
@@ -466,7 +470,10 @@ class SpacyTokenizer:
         gap(text[pos:])
         if starts:
             starts[0] = True
-        return Doc(self.vocab, words=words, spaces=spaces, sent_starts=starts)
+        doc = Doc(self.vocab, words=words, spaces=spaces, sent_starts=starts)
+        # Later components (toleransi_entities) reuse the tokens instead of re-tokenising.
+        doc.user_data[TOKENS_KEY] = tokens
+        return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[object]:
         """Tokenize a stream of texts."""

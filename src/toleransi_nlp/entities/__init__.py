@@ -145,6 +145,19 @@ def entities_from_mentions(mentions: list[Mention]) -> Entities:
     for m in mentions:
         info = m.info
         if m.label == "OFFICIAL":
+            implied = info.get("implied_agency")
+            if implied:
+                agencies.setdefault(
+                    implied["name"],
+                    {
+                        "name": implied["name"],
+                        "acronym": implied.get("acronym"),
+                        "level": implied.get("level"),
+                        "jurisdiction": implied.get("jurisdiction"),
+                        "mentions": 0,
+                    },
+                )
+                agencies[implied["name"]]["mentions"] += 1
             rec = officials.setdefault(
                 info["name"],
                 {

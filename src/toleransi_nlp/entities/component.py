@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from ..text import SpacyTokenizer
+from ..text import TOKENS_KEY, SpacyTokenizer
 from . import Entities, entities_from_mentions
 from .matcher import match
 
@@ -56,7 +56,8 @@ class EntityComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         """Annotate ``doc`` in place and return it."""
-        mentions = match(doc.text)
+        tokens = doc.user_data.get(TOKENS_KEY)
+        mentions = match(doc.text, tokens if isinstance(tokens, list) else None)
         return self.set_annotations(doc, mentions)
 
     def set_annotations(self, doc: Doc, mentions: list[Any]) -> Doc:

@@ -217,7 +217,12 @@ def gazetteer() -> Gazetteer:
 
     titles = _load("titles.json")
     for rec in titles.get("titles", []):
-        for form in {rec["canonical"], *rec.get("aliases", [])}:
+        forms = {rec["canonical"], *rec.get("aliases", [])}
+        org = rec.get("organisation")
+        if org and rec["canonical"].endswith(" " + org):
+            # "Sekretaris Utama BNPT" is the role "Sekretaris Utama" at the organisation BNPT.
+            rec = {**rec, "canonical": rec["canonical"][: -len(org) - 1]}
+        for form in forms:
             gaz.add(form, Entry("TITLE", rec))
     for rec in titles.get("ranks", []):
         for form in {rec["canonical"], *rec.get("aliases", [])}:

@@ -21,8 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..stemming import stem_word
 from ..text import Token, tokenize
-from .gazetteer import CityRecord, Entry, Gazetteer, gazetteer
+from .gazetteer import CityRecord, Entry, Gazetteer, gazetteer, key_of
 
 # Kind priority when two candidate spans have the same length and start.
 _PRIORITY = {
@@ -59,6 +60,14 @@ _SPEECH = frozenset(
         "lanjut",
     }
 )
+_ADDRESS = frozenset({"bu", "pak", "bapak", "ibu", "ny", "tn", "sdr", "sdri", "mas", "mbak", "bung", "kak", "om"})
+_REPORTING = frozenset(
+    """mengatakan menyatakan menegaskan menjelaskan mengaku mengakui menyebut menyebutkan berharap
+    menambahkan meminta enggan mengungkapkan membantah menilai berpendapat menuturkan memastikan
+    mengimbau mengajak menyampaikan mengklaim menyerukan mengusulkan menolak mendesak menerangkan""".split()
+)
+_VERB_PREFIXES = ("me", "ber", "ter", "di")
+_AFTER_SUBJECT = frozenset("tak tidak belum sudah telah akan juga pun yang saat sempat masih bahkan adalah".split())
 _PERSON_CUES = frozenset(
     {
         "bapak",
@@ -152,6 +161,30 @@ def resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
     return kept
 
 
+def _absorb_acronyms(spans: list[_Cand], toks: list[Token]) -> list[_Cand]:
+    """Make "Badan Nasional Penanggulangan Terorisme (BNPT)" one mention, acronym included."""
+    out: list[_Cand] = []
+    skip_until = -1
+    by_start = {c.i: c for c in spans}
+    for c in spans:
+        if c.i < skip_until:
+            continue
+        j = c.j
+        if (
+            c.kind in ("AGENCY", "ORG")
+            and j + 2 < len(toks)
+            and toks[j].text == "("
+            and toks[j + 2].text == ")"
+            and toks[j + 1].text[:1].isupper()
+        ):
+            inner = by_start.get(j + 1)
+            if inner is None or (inner.kind in ("AGENCY", "ORG") and inner.j == j + 2):
+                c = _Cand(c.i, j + 3, c.kind, c.entry)
+                skip_until = j + 3
+        out.append(c)
+    return out
+
+
 def _cap(text: str) -> bool:
     return text[:1].isupper()
 
@@ -215,14 +248,14 @@ def _place_info(gaz: Gazetteer, cand: _Cand, want: str = "") -> dict[str, Any]:
 class _Doc:
     """Working state for one text."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, tokens: list[Token] | None = None) -> None:
         self.text = text
-        self.toks = tokenize(text)
+        self.toks = tokenize(text) if tokens is None else tokens
         self.gaz = gazetteer()
         words = [t for t in self.toks if t.kind == "word"]
         caps = sum(1 for t in words if t.text.isupper() and len(t.text) > 1)
         self.shouting = len(words) >= 8 and caps > 0.6 * len(words)
-        self.spans = resolve_overlaps(_candidates(self.gaz, self.toks, self.shouting))
+        self.spans = _absorb_acronyms(resolve_overlaps(_candidates(self.gaz, self.toks, self.shouting)), self.toks)
         self.at: dict[int, _Cand] = {c.i: c for c in self.spans}
         self.covered = bytearray(len(self.toks))
         for c in self.spans:
@@ -282,7 +315,7 @@ class _Doc:
             if c.kind != "PREFIX":
                 joined.append(c)
                 continue
-            place = self.span_at(c.j, "CITY", "PROVINCE")
+            place = self.span_at(self.skip_parenthetical(c.j), "CITY", "PROVINCE")
             if place is None:
                 joined.append(c)
                 continue
@@ -306,8 +339,14 @@ class _Doc:
         facts: dict[str, Any] = {}
         want = _SCOPE_TYPE.get(title.get("scope") or "", "")
         for _ in range(2):
+            k = self.skip_parenthetical(k)
+            k = self.skip_unit_number(k)
             c = self.span_at(k, "AGENCY", "CITY", "PROVINCE", "ORG")
             if c is None:
+                if "organisation" not in facts and self.is_acronym(k) and self.is_name_token(k + 1):
+                    # An agency we do not know, named by its acronym: "Kepala LNSW Oza Olavia".
+                    facts["organisation"] = self.toks[k].text
+                    k += 1
                 break
             if c.kind in ("CITY", "PROVINCE"):
                 if "jurisdiction" in facts:
@@ -323,11 +362,33 @@ class _Doc:
                 if c.entry.data.get("jurisdiction"):
                     facts.setdefault("jurisdiction", c.entry.data["jurisdiction"])
             k = self.skip(c.j, "ri")
-        return k, facts
+        return self.skip_parenthetical(k), facts
+
+    def skip_parenthetical(self, k: int) -> int:
+        """Skip a short parenthetical such as "(Menkeu)" or "(Kejati)"."""
+        toks = self.toks
+        if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")" and toks[k + 1].kind == "word":
+            return k + 3
+        return k
+
+    def skip_unit_number(self, k: int) -> int:
+        """Skip a unit number after a title: "Dandim 0735/Surakarta", "Danyon 413"."""
+        toks = self.toks
+        if k < len(toks) and toks[k].kind in ("num", "date"):
+            k += 1
+            if k < len(toks) and toks[k].text == "/":
+                k += 1
+        return k
+
+    def is_acronym(self, k: int) -> bool:
+        if k >= len(self.toks) or self.covered[k] or self.used[k]:
+            return False
+        text = self.toks[k].text
+        return self.toks[k].kind == "word" and 2 <= len(text) <= 8 and text.isupper() and not self.shouting
 
     def official_from_title(self, c: _Cand) -> int | None:
         title = c.entry.data
-        k, facts = self.read_affiliation(c.j, title)
+        k, facts = self.read_affiliation(self.skip_parenthetical(c.j), title)
         k = self.skip(k, ",")
         rank = None
         r = self.span_at(k, "RANK")
@@ -345,8 +406,13 @@ class _Doc:
     def emit_official(self, title_c: _Cand | None, facts: dict[str, Any], rank: str | None, i: int, j: int) -> None:
         title = title_c.entry.data if title_c is not None else {}
         org = facts.get("organisation") or title.get("organisation")
-        if title.get("organisation") and title.get("place_follows") and facts.get("jurisdiction"):
-            org = f"{title['organisation']} {facts['jurisdiction']}"
+        implied = None
+        if title.get("organisation") and not facts.get("organisation"):
+            # The title names the body: Kapolda Jateng -> Polda Jawa Tengah, Menag -> Kemenag.
+            implied = self.agency_for(
+                title["organisation"], facts.get("jurisdiction") if title.get("place_follows") else None
+            )
+            org = implied["acronym"] if implied else org
         name = " ".join(t.text for t in self.toks[i:j])
         self.mention(
             i,
@@ -357,8 +423,27 @@ class _Doc:
             organisation=org,
             jurisdiction=facts.get("jurisdiction"),
             rank=rank,
+            implied_agency=implied,
         )
         self.emit_places(facts)
+
+    def agency_for(self, acronym: str, place: str | None) -> dict[str, Any] | None:
+        """The agency record a title implies, regional (with ``place``) or national."""
+        if place:
+            for entry in self.gaz.phrases.get(key_of(acronym), []):
+                if entry.kind == "PREFIX":
+                    data = entry.data
+                    return {
+                        "name": f"{data['name']} {place}",
+                        "acronym": f"{data['prefix']} {place}",
+                        "level": data.get("level"),
+                        "jurisdiction": place,
+                    }
+            return {"name": f"{acronym} {place}", "acronym": f"{acronym} {place}", "level": None, "jurisdiction": place}
+        known = self.gaz.agencies_by_acronym.get(acronym.lower())
+        if known is not None:
+            return {**known, "jurisdiction": None}
+        return None
 
     def emit_places(self, facts: dict[str, Any]) -> None:
         place = facts.get("place")
@@ -432,44 +517,87 @@ class _Doc:
         self.mentions.sort(key=lambda m: m.start)
         return self.mentions
 
+    def is_common_phrase(self, words: list[str]) -> bool:
+        """True when every word is an ordinary Indonesian word (Merah Putih, Tanah Air, Sidang Paripurna)."""
+        common = self.gaz.common_words
+        return all(w.lower() in common or stem_word(w.lower()) in common for w in words)
+
+    def looks_like_lone_name(self, k: int, nxt: str) -> bool:
+        """A lone capitalised word that is no Indonesian word and no known name is, in news,
+        almost always a person's name ("kata Bambang", "Khajimba maupun ..."). At the start of
+        a sentence, a verb must follow, since any word is capitalised there."""
+        word = self.toks[k].text
+        low = word.lower()
+        if len(word) < 3 or word.isupper() or self.shouting or low in self.gaz.common_words:
+            return False
+        if stem_word(low) in self.gaz.common_words:
+            return False
+        if not self.toks[k].sent_start:
+            return True
+        return nxt in _REPORTING or nxt.startswith(_VERB_PREFIXES) or nxt in _AFTER_SUBJECT
+
     def link_and_persons(self) -> None:
-        parts: dict[str, str] = {}
-        for m in self.mentions:
-            if m.label == "OFFICIAL":
-                for part in m.info["name"].split():
-                    if len(part) >= 3 and part.lower() not in _NAME_PARTICLES:
-                        parts.setdefault(part, m.info["name"])
+        """Classify the remaining capitalised runs and link short mentions to known names."""
         toks = self.toks
+        runs: list[tuple[int, int, bool]] = []
         k = 0
         while k < len(toks):
             end = self.name_run(k)
             if end == k:
                 k += 1
                 continue
-            run = [t.text for t in toks[k:end]]
-            target = parts.get(run[0]) if len(run) <= 2 and all(w in parts for w in run) else None
-            prev = toks[k - 1].text.lower() if k else ""
-            if target is not None:
-                self.mention(k, end, "OFFICIAL", name=target, link=True)
-            elif run[0].lower() in _ORG_HEADS or run[0].lower() in _AGENCY_HEADS or run[0].lower() in _LOC_HEADS:
-                label = (
-                    "ORG" if run[0].lower() in _ORG_HEADS else "AGENCY" if run[0].lower() in _AGENCY_HEADS else "LOC"
-                )
-                if end - k >= 2:
-                    text = " ".join(run)
-                    agency = {"name": text, "acronym": text, "level": None, "kind": "unknown"}
-                    self.mention(k, end, label, canonical=text, agency=agency)
-            elif len(run) >= 2 and not (
-                toks[k].sent_start and len(run) == 2 and run[0].lower() in self.gaz.common_words
-            ):
-                self.mention(k, end, "PERSON", canonical=" ".join(run))
-            elif prev in _SPEECH or prev in _PERSON_CUES:
-                self.mention(k, end, "PERSON", canonical=" ".join(run))
+            cued = toks[k].text.lower().rstrip(".") in _ADDRESS and end - k >= 2
+            runs.append((k + 1 if cued else k, end, cued))
             k = end
+        decided: dict[int, tuple[int, str]] = {}
+        parts: dict[str, tuple[str, str]] = {}
+        for m in self.mentions:
+            if m.label == "OFFICIAL":
+                for part in m.info["name"].split():
+                    parts.setdefault(part, ("OFFICIAL", m.info["name"]))
+        for k, end, cued in runs:
+            run = [t.text for t in toks[k:end]]
+            head = run[0].lower()
+            prev = toks[k - 1].text.lower() if k else ""
+            nxt = toks[end].text.lower() if end < len(toks) else ""
+            if head in _ORG_HEADS or head in _AGENCY_HEADS or head in _LOC_HEADS:
+                if end - k >= 2:
+                    decided[k] = (end, "ORG" if head in _ORG_HEADS else "AGENCY" if head in _AGENCY_HEADS else "LOC")
+            elif len(run) >= 2 and not self.is_common_phrase(run):
+                decided[k] = (end, "PERSON")
+            elif cued or prev in _SPEECH or prev in _PERSON_CUES or (nxt in _REPORTING and len(run) <= 2):
+                decided[k] = (end, "PERSON")
+            elif len(run) == 1 and self.looks_like_lone_name(k, nxt):
+                decided[k] = (end, "PERSON")
+            if decided.get(k, (0, ""))[1] == "PERSON":
+                for part in run:
+                    parts.setdefault(part, ("PERSON", " ".join(run)))
+        for k, end, _ in runs:
+            run = [t.text for t in toks[k:end]]
+            if k in decided:
+                stop, label = decided[k]
+                text = " ".join(run)
+                if label == "PERSON":
+                    known = parts.get(run[0]) if len(run) <= 2 else None
+                    if known is not None and known[0] == "OFFICIAL" and all(w in parts for w in run):
+                        self.mention(k, stop, "OFFICIAL", name=known[1], link=True)
+                    else:
+                        self.mention(k, stop, "PERSON", canonical=text)
+                else:
+                    agency = {"name": text, "acronym": text, "level": None, "kind": "unknown"}
+                    self.mention(k, stop, label, canonical=text, agency=agency)
+            elif len(run) <= 2 and all(len(w) >= 3 and w in parts for w in run):
+                label, name = parts[run[0]]
+                if label == "OFFICIAL":
+                    self.mention(k, end, "OFFICIAL", name=name, link=True)
+                else:
+                    self.mention(k, end, "PERSON", canonical=name)
 
 
-def match(text: str) -> list[Mention]:
+def match(text: str, tokens: list[Token] | None = None) -> list[Mention]:
     """Find every entity mention in normalised ``text``.
+
+    ``tokens`` may pass ``tokenize(text)`` when the caller already has it.
 
     Returns mentions in text order with labels OFFICIAL, PERSON, AGENCY, ORG, CITY,
     PROVINCE or LOC; ``info`` holds the canonical facts (role, jurisdiction, ...).
@@ -477,4 +605,4 @@ def match(text: str) -> list[Mention]:
     >>> [(m.label, m.text) for m in match("Wali Kota Solo Gibran Rakabuming Raka hadir.")]
     [('CITY', 'Solo'), ('OFFICIAL', 'Gibran Rakabuming Raka')]
     """
-    return _Doc(text).run()
+    return _Doc(text, tokens).run()
