@@ -107,7 +107,8 @@ _NOT_NAMES = frozenset(
 _AGENCY_HEADS = frozenset(
     """kementerian kemenko badan dinas direktorat ditjen komisi pengadilan kejaksaan kepolisian
     pemerintah dewan mahkamah kantor sekretariat biro inspektorat detasemen komando satuan
-    batalyon lapas rutan polsek polres polresta polda kodim korem koramil kodam""".split()
+    batalyon lapas rutan polsek polres polresta polda kodim korem koramil kodam satgas tim puskesmas
+    rsud rsup""".split()
 )
 _ORG_HEADS = frozenset(
     """universitas institut sekolah politeknik akademi sma smp smk sd mts madrasah pondok pesantren
@@ -118,7 +119,7 @@ _ORG_HEADS = frozenset(
 _LOC_HEADS = frozenset(
     """jalan jl. jln. desa kelurahan kecamatan kec. kampung dusun pulau gunung sungai danau pantai
     selat teluk bandara pelabuhan stasiun terminal kompleks lapangan stadion gedung hotel masjid
-    musala musholla gereja pura vihara klenteng balai balaikota alun-alun pasar rsud monumen taman
+    musala musholla gereja pura vihara klenteng balai balaikota alun-alun pasar monumen taman
     perumahan blok nagari gampong banjar""".split()
 )
 
@@ -242,6 +243,8 @@ def _place_info(gaz: Gazetteer, cand: _Cand, want: str = "") -> dict[str, Any]:
             "level": "city" if city.type == "kota" else "regency",
         }
     name = cand.entry.data["name"]
+    if cand.kind == "LOC":
+        return {"loc": name, "jurisdiction": name, "full": name, "level": "national"}
     return {"province": name, "jurisdiction": name, "full": name, "level": "province"}
 
 
@@ -315,7 +318,7 @@ class _Doc:
             if c.kind != "PREFIX":
                 joined.append(c)
                 continue
-            place = self.span_at(self.skip_parenthetical(c.j), "CITY", "PROVINCE")
+            place = self.span_at(self.skip_parenthetical(c.j), "CITY", "PROVINCE", "LOC")
             if place is None:
                 joined.append(c)
                 continue
@@ -341,14 +344,16 @@ class _Doc:
         for _ in range(2):
             k = self.skip_parenthetical(k)
             k = self.skip_unit_number(k)
-            c = self.span_at(k, "AGENCY", "CITY", "PROVINCE", "ORG")
+            if k < len(self.toks) and self.toks[k].text.lower().startswith("ke-"):
+                k = self.skip(k + 1, "ri")  # "Presiden ke-7 RI Joko Widodo"
+            c = self.span_at(k, "AGENCY", "CITY", "PROVINCE", "ORG", "LOC")
             if c is None:
                 if "organisation" not in facts and self.is_acronym(k) and self.is_name_token(k + 1):
                     # An agency we do not know, named by its acronym: "Kepala LNSW Oza Olavia".
                     facts["organisation"] = self.toks[k].text
                     k += 1
                 break
-            if c.kind in ("CITY", "PROVINCE"):
+            if c.kind in ("CITY", "PROVINCE", "LOC"):
                 if "jurisdiction" in facts:
                     break
                 info = _place_info(self.gaz, c, want)
@@ -388,7 +393,7 @@ class _Doc:
 
     def official_from_title(self, c: _Cand) -> int | None:
         title = c.entry.data
-        k, facts = self.read_affiliation(self.skip_parenthetical(c.j), title)
+        k, facts = self.read_affiliation(self.skip(self.skip_parenthetical(c.j), "ri"), title)
         k = self.skip(k, ",")
         rank = None
         r = self.span_at(k, "RANK")
@@ -460,6 +465,8 @@ class _Doc:
         if "city" in info:
             city = info["city"]
             self.mention(c.i, c.j, "CITY", canonical=city.name, city=city)
+        elif "loc" in info:
+            self.mention(c.i, c.j, "LOC", canonical=info["loc"])
         else:
             self.mention(c.i, c.j, "PROVINCE", canonical=info["province"])
 
@@ -530,6 +537,8 @@ class _Doc:
         low = word.lower()
         if len(word) < 3 or word.isupper() or self.shouting or low in self.gaz.common_words:
             return False
+        if k and self.toks[k - 1].text == "(":
+            return False  # "(BoE)": an acronym given in brackets, not a person
         if stem_word(low) in self.gaz.common_words:
             return False
         if not self.toks[k].sent_start:
