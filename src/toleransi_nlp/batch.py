@@ -138,10 +138,12 @@ def _csv_records(
 def _dir_records(root: Path) -> Iterator[_Record]:
     from .pipeline import decode
 
+    # Not only regular files: a dangling link or a special file named *.txt must come out as
+    # an error record, never vanish from the output.
     files = sorted(
         p
         for p in root.rglob("*")
-        if p.is_file()
+        if not p.is_dir()
         and (p.suffix.lower() in TEXT_SUFFIXES or (p.suffix == ".gz" and _base_suffix(p) in TEXT_SUFFIXES))
     )
     for path in files:

@@ -179,7 +179,9 @@ class Tagger:
         results = []
         for (full, toks, warnings), row in zip(prepared, probs):
             ents = entities_from_mentions(match(full, toks))
-            if not _looks_indonesian([t.text.lower() for t in toks]):
+            if full.strip() and not any(t.kind == "word" for t in toks):
+                warnings.append("text has no words (only numbers, symbols or punctuation)")
+            elif not _looks_indonesian([t.text.lower() for t in toks]):
                 warnings.append("text is probably not Indonesian; results may be meaningless")
             topics = {lab: float(p) for lab, p in zip(model.labels, row)}
             labels = tuple(model.decide(list(row))) if full.strip() else ()

@@ -537,7 +537,7 @@ class _Doc:
         low = word.lower()
         if len(word) < 3 or word.isupper() or self.shouting or low in self.gaz.common_words:
             return False
-        if k and self.toks[k - 1].text == "(":
+        if k and self.toks[k - 1].text == "(" and any(c.isupper() for c in word[1:]):
             return False  # "(BoE)": an acronym given in brackets, not a person
         if stem_word(low) in self.gaz.common_words:
             return False
