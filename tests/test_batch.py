@@ -210,3 +210,31 @@ def test_resume_after_kill_gives_identical_output(tmp_path, kill_after_lines):
     summary = tag_archive(src, out, batch_size=2, progress=False)
     assert out.read_bytes() == reference.read_bytes()
     assert summary.records == len(rows)
+
+
+def test_ctrl_c_stops_cleanly_with_a_summary_and_resumes(tmp_path):
+    src = tmp_path / "in.jsonl"
+    rows = [{"id": f"r{i}", "text": f"{TEXTS[i % 3]} Nomor {i}."} for i in range(150)]
+    write_jsonl(src, rows)
+    reference = tmp_path / "reference.jsonl"
+    tag_archive(src, reference, batch_size=2, progress=False)
+    out = tmp_path / "out.jsonl"
+    code = ("import sys, time\nimport toleransi_nlp.pipeline as p\n"
+            "orig = p.Tagger._analyze_many\n"
+            "def slow(self, items):\n    time.sleep(0.02)\n    return orig(self, items)\n"
+            "p.Tagger._analyze_many = slow\n"
+            "from toleransi_nlp.cli import main\n"
+            f"sys.exit(main(['tag', {str(src)!r}, '-o', {str(out)!r}, '--quiet']))\n")
+    proc = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 120
+    while time.time() < deadline and not (out.exists() and out.read_bytes().count(b"\n") >= 10):
+        time.sleep(0.01)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130
+    assert "interrupted: re-run the same command to continue" in err
+    assert "Traceback" not in err
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert all(json.loads(line)["status"] == "ok" for line in lines)
+    tag_archive(src, out, batch_size=2, progress=False)
+    assert out.read_bytes() == reference.read_bytes()

@@ -170,3 +170,32 @@ def test_seed_style_article_gets_all_four_labels(seed_article):
 def test_clear_hard_negatives_get_no_label(text):
     assert topic_labels(text) == []
     assert set(classify(text)) == set(LABELS)
+
+
+def test_swapped_card_is_refused(fixture_model, corpus, tmp_path):
+    a = save_model(fixture_model, tmp_path / "a")
+    other = train([corpus], folds=3, char_ngrams=False, C=1.0)
+    save_model(other, tmp_path / "b")
+    shutil.copy(tmp_path / "b" / "topics.json", tmp_path / "a" / "topics.json")
+    with pytest.raises(ModelIntegrityError, match="retrain it or pass trusted=True"):
+        load_model(a)
+
+
+def test_model_outside_the_models_folder_needs_its_card(tmp_path):
+    packaged = default_model_path()
+    copy = tmp_path / "elsewhere" / "topics.joblib"
+    copy.parent.mkdir()
+    shutil.copy(packaged, copy)
+    with pytest.raises(ModelError, match="model card not found"):
+        load_model(copy)
+    shutil.copy(packaged.with_suffix(".json"), copy.with_suffix(".json"))
+    assert load_model(copy).labels == LABELS
+
+
+def test_file_that_is_not_a_model_is_refused_even_when_trusted(tmp_path):
+    import joblib
+
+    path = tmp_path / "topics.joblib"
+    joblib.dump({"not": "a model"}, path)
+    with pytest.raises(ModelError, match="does not contain a toleransi_nlp TopicModel"):
+        load_model(path, trusted=True)
