@@ -199,3 +199,26 @@ def test_file_that_is_not_a_model_is_refused_even_when_trusted(tmp_path):
     joblib.dump({"not": "a model"}, path)
     with pytest.raises(ModelError, match="does not contain a toleransi_nlp TopicModel"):
         load_model(path, trusted=True)
+
+
+def test_array_scorer_matches_the_sklearn_pipeline(fixture_model, tmp_path):
+    import numpy as np
+
+    texts = ["Densus 88 menangkap teroris di Solo.", "Harga cabai naik.", "FKUB Ambon berdialog.", ""]
+    expected = fixture_model.pipeline_.predict_proba(texts)
+    assert fixture_model.scorer_ is not None
+    assert np.allclose(fixture_model.predict_proba(texts), expected, atol=1e-6)
+    path = save_model(fixture_model, tmp_path)
+    loaded = load_model(path)
+    assert np.allclose(loaded.predict_proba(texts), expected, atol=1e-6)
+    assert loaded._pipeline is None  # the sklearn pipeline is unpickled only when needed
+    assert loaded.explain(texts[0], "terorisme", k=3)
+
+
+def test_model_with_character_ngrams_falls_back_to_the_pipeline(corpus):
+    import numpy as np
+
+    model = train([corpus], folds=3, char_ngrams=True)
+    assert model.scorer_ is None
+    texts = ["Densus 88 menangkap teroris di Solo."]
+    assert np.allclose(model.predict_proba(texts), model.pipeline_.predict_proba(texts))

@@ -8,7 +8,7 @@ from typing import Any
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from .errors import Errors, InputError
-from .stemming import default_stopwords, stem_tokens
+from .stemming import feature_string
 from .text import Token, normalize, tokenize
 
 
@@ -57,14 +57,13 @@ class IndonesianPreprocessor(TransformerMixin, BaseEstimator):
 
     def from_tokens(self, tokens: list[Token]) -> str:
         """The feature string of an already normalised and tokenised text."""
-        if self.stem:
-            words = stem_tokens(tokens, keep_proper_nouns=self.keep_proper_nouns, families=self.families)
-        else:
-            words = [t.text.lower() for t in tokens if t.kind == "word"]
-        if self.stopwords:
-            stop = default_stopwords()
-            words = [w for w in words if w not in stop]
-        return " ".join(words)
+        return feature_string(
+            tokens,
+            stem=self.stem,
+            stopwords=self.stopwords,
+            families=self.families,
+            keep_proper_nouns=self.keep_proper_nouns,
+        )
 
     def transform(self, X: Iterable[str]) -> list[str]:
         """Return one feature string per input text."""

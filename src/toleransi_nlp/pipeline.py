@@ -169,13 +169,12 @@ class Tagger:
         from .topics import compose
 
         model = self.model
-        preprocess = model.pipeline_.named_steps["preprocess"]
         prepared = []
         for text, title in items:
             clean, clean_title, warnings = self._prepare(text, title)
             full = compose(clean, clean_title)
             prepared.append((full, tokenize(full), warnings))
-        probs = model.proba_from_features([preprocess.from_tokens(toks) for _, toks, _ in prepared])
+        probs = model.proba_from_features([model.features_from_tokens(toks) for _, toks, _ in prepared])
         results = []
         for (full, toks, warnings), row in zip(prepared, probs):
             ents = entities_from_mentions(match(full, toks))

@@ -36,6 +36,7 @@ __all__ = [
     "stem_word",
     "stem_tokens",
     "stem",
+    "feature_string",
     "family",
     "overrides",
     "default_stopwords",
@@ -194,6 +195,30 @@ def stem(text: str, *, keep_proper_nouns: bool = True, families: bool = False) -
     if not isinstance(text, str):
         raise InputError(Errors.E001.format(type=type(text).__name__))
     return " ".join(stem_tokens(tokenize(text), keep_proper_nouns=keep_proper_nouns, families=families))
+
+
+def feature_string(
+    tokens: Sequence[Token],
+    *,
+    stem: bool = True,
+    stopwords: bool = True,
+    families: bool = True,
+    keep_proper_nouns: bool = True,
+) -> str:
+    """The topic model's view of a tokenised text: space-joined stems without stop words.
+
+    >>> from toleransi_nlp.text import tokenize
+    >>> feature_string(tokenize("Densus 88 menangkap para teroris."))
+    'densus tangkap teroris'
+    """
+    if stem:
+        words = stem_tokens(tokens, keep_proper_nouns=keep_proper_nouns, families=families)
+    else:
+        words = [t.text.lower() for t in tokens if t.kind == "word"]
+    if stopwords:
+        stop = default_stopwords()
+        words = [w for w in words if w not in stop]
+    return " ".join(words)
 
 
 # --- stop words ----------------------------------------------------------------

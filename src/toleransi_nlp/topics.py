@@ -22,7 +22,7 @@ import hashlib
 import json
 import warnings
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -146,18 +146,137 @@ def _float32() -> Any:
     return np.float32
 
 
-@dataclass
+class _LinearScorer:
+    """The fitted word TF-IDF + calibrated logistic regressions as plain arrays.
+
+    Scoring with it gives the sklearn pipeline's probabilities (to float32 rounding) while
+    importing only numpy, which keeps the command line's cold start short: scikit-learn
+    alone takes about a second to import.
+    """
+
+    def __init__(self, pipeline: Any, labels: Sequence[str]) -> None:
+        import numpy as np
+
+        union = pipeline.named_steps["features"]
+        (name, vec), *rest = union.transformer_list
+        if rest or vec.analyzer != "word" or not vec.sublinear_tf or vec.norm != "l2":
+            raise ValueError("only a single sublinear word TF-IDF block can be compacted")
+        prep = pipeline.named_steps["preprocess"]
+        self.prep_params = {
+            k: getattr(prep, k) for k in ("stem", "stopwords", "families", "keep_proper_nouns", "normalize_text")
+        }
+        self.ngram_range = vec.ngram_range
+        self.vocabulary = dict(vec.vocabulary_)
+        self.idf = np.asarray(vec.idf_, dtype=np.float64)
+        weights, intercepts, slopes, offsets, owners = [], [], [], [], []
+        for k, est in enumerate(pipeline.named_steps["classify"].estimators_):
+            for cc in est.calibrated_classifiers_:
+                weights.append(cc.estimator.coef_[0])
+                intercepts.append(cc.estimator.intercept_[0])
+                slopes.append(cc.calibrators[0].a_)
+                offsets.append(cc.calibrators[0].b_)
+                owners.append(k)
+        self.weights = np.asarray(weights, dtype=np.float64).T.copy()
+        self.intercepts = np.asarray(intercepts)
+        self.slopes = np.asarray(slopes)
+        self.offsets = np.asarray(offsets)
+        self.owners = np.asarray(owners)
+        self.n_labels = len(labels)
+
+    def features(self, doc: str) -> tuple[Any, Any]:
+        import numpy as np
+
+        words = doc.lower().split()
+        lo, hi = self.ngram_range
+        counts: dict[int, int] = {}
+        vocab = self.vocabulary
+        for n in range(lo, hi + 1):
+            for i in range(len(words) - n + 1):
+                j = vocab.get(words[i] if n == 1 else " ".join(words[i : i + n]))
+                if j is not None:
+                    counts[j] = counts.get(j, 0) + 1
+        idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        vals = (np.log(tf) + 1.0) * self.idf[idx]
+        norm = np.sqrt((vals * vals).sum())
+        return idx, (vals / norm if norm > 0 else vals)
+
+    def proba(self, docs: Sequence[str]) -> Any:
+        import numpy as np
+
+        out = np.zeros((len(docs), self.n_labels))
+        counts = np.bincount(self.owners, minlength=self.n_labels)
+        for row, doc in enumerate(docs):
+            idx, vals = self.features(doc)
+            decision = vals @ self.weights[idx] + self.intercepts
+            p = 1.0 / (1.0 + np.exp(self.slopes * decision + self.offsets))
+            out[row] = np.bincount(self.owners, weights=p, minlength=self.n_labels) / counts
+        return out
+
+
 class TopicModel:
     """A trained topic model: the sklearn pipeline, its labels and per-label thresholds.
 
-    ``pipeline_`` maps texts to the preprocessed strings, features and probabilities;
-    ``thresholds_`` maps each label to the probability from which it is assigned.
+    ``pipeline_`` is the fitted scikit-learn pipeline (preprocessing, features, classifiers);
+    ``thresholds_`` maps each label to the probability from which it is assigned; ``info_``
+    holds the training settings and cross-validated metrics. Predictions use an array copy of
+    the fitted weights when the pipeline allows it, so loading a model for prediction does
+    not import scikit-learn; the pipeline itself is unpickled on first use (``explain``).
     """
 
-    pipeline_: Any
-    labels: tuple[str, ...] = LABELS
-    thresholds_: dict[str, float] = field(default_factory=dict)
-    info_: dict[str, Any] = field(default_factory=dict)
+    def __init__(
+        self,
+        pipeline_: Any,
+        labels: tuple[str, ...] = LABELS,
+        thresholds_: dict[str, float] | None = None,
+        info_: dict[str, Any] | None = None,
+    ) -> None:
+        self._pipeline = pipeline_
+        self._blob: bytes | None = None
+        self.labels = tuple(labels)
+        self.thresholds_ = dict(thresholds_ or {})
+        self.info_ = dict(info_ or {})
+        try:
+            self.scorer_: _LinearScorer | None = _LinearScorer(pipeline_, self.labels)
+        except (ValueError, AttributeError, KeyError, IndexError):
+            self.scorer_ = None
+
+    @property
+    def pipeline_(self) -> Any:
+        if self._pipeline is None:
+            import pickle
+
+            assert self._blob is not None
+            self._pipeline = pickle.loads(self._blob)
+        return self._pipeline
+
+    def __getstate__(self) -> dict[str, Any]:
+        import pickle
+
+        state = dict(self.__dict__)
+        state["_blob"] = self._blob if self._pipeline is None else pickle.dumps(self._pipeline, protocol=4)
+        state["_pipeline"] = None
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    def preprocess(self, text: str) -> str:
+        """The feature string the model computes from one text (stems, families, stop words)."""
+        from .stemming import feature_string
+        from .text import normalize, tokenize
+
+        params = self.scorer_.prep_params if self.scorer_ is not None else {}
+        if params.get("normalize_text", True):
+            text = normalize(text)
+        return feature_string(tokenize(text), **{k: v for k, v in params.items() if k != "normalize_text"})
+
+    def features_from_tokens(self, tokens: Sequence[Any]) -> str:
+        """The feature string of an already normalised and tokenised text."""
+        from .stemming import feature_string
+
+        params = self.scorer_.prep_params if self.scorer_ is not None else {}
+        return feature_string(list(tokens), **{k: v for k, v in params.items() if k != "normalize_text"})
 
     def predict_proba(self, texts: Iterable[str]) -> Any:
         """Probability of each label (columns in ``labels`` order) for each text."""
@@ -165,10 +284,14 @@ class TopicModel:
         for i, t in enumerate(texts):
             if not isinstance(t, str):
                 raise InputError(f"text {i}: " + Errors.E001.format(type=type(t).__name__))
-        return self.pipeline_.predict_proba(texts)
+        if self.scorer_ is None:
+            return self.pipeline_.predict_proba(texts)
+        return self.scorer_.proba([self.preprocess(t) for t in texts])
 
     def proba_from_features(self, preprocessed: Sequence[str]) -> Any:
         """Probabilities from texts already run through the model's preprocessor."""
+        if self.scorer_ is not None:
+            return self.scorer_.proba(preprocessed)
         feats = self.pipeline_.named_steps["features"].transform(preprocessed)
         return self.pipeline_.named_steps["classify"].predict_proba(feats)
 
@@ -396,10 +519,12 @@ def load_model(path: str | Path | None = None, *, trusted: bool = False) -> Topi
         raise ModelError(Errors.E024.format(path=path, type=type(model).__name__))
     trained = (card_data.get("versions") or {}).get("scikit-learn")
     if trained:
-        import sklearn
+        # Read the version from package metadata: importing scikit-learn takes about a second.
+        from importlib.metadata import version
 
-        if trained != sklearn.__version__:
-            warnings.warn(Errors.E026.format(path=path, trained=trained, installed=sklearn.__version__), stacklevel=2)
+        installed = version("scikit-learn")
+        if trained != installed:
+            warnings.warn(Errors.E026.format(path=path, trained=trained, installed=installed), stacklevel=2)
     return model
 
 
