@@ -219,9 +219,14 @@ def gazetteer() -> Gazetteer:
     for rec in titles.get("titles", []):
         forms = {rec["canonical"], *rec.get("aliases", [])}
         org = rec.get("organisation")
-        if org and rec["canonical"].endswith(" " + org):
-            # "Sekretaris Utama BNPT" is the role "Sekretaris Utama" at the organisation BNPT.
-            rec = {**rec, "canonical": rec["canonical"][: -len(org) - 1]}
+        if org:
+            # "Sekretaris Utama BNPT" is the role "Sekretaris Utama" at the organisation BNPT;
+            # likewise "Kepala Badan Nasional Penanggulangan Terorisme".
+            full = (gaz.agencies_by_acronym.get(org.lower()) or {}).get("name")
+            for suffix in (org, full):
+                if suffix and rec["canonical"].endswith(" " + suffix):
+                    rec = {**rec, "canonical": rec["canonical"][: -len(suffix) - 1]}
+                    break
         for form in forms:
             gaz.add(form, Entry("TITLE", rec))
     for rec in titles.get("ranks", []):

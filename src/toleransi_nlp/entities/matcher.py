@@ -207,12 +207,19 @@ def _candidates(gaz: Gazetteer, toks: list[Token], shouting: bool) -> list[_Cand
                     and kind in ("CITY", "LOC", "PROVINCE")
                     and lowers[i] in gaz.common_words
                     and (tok.sent_start or shouting)
+                    and not _is_dateline(toks, i)
                 ):
                     continue
             if kind == "HONORIFIC" and not _cap(words[i]):
                 continue
             out.append(_Cand(i, i + n, kind, entry))
     return out
+
+
+def _is_dateline(toks: list[Token], i: int) -> bool:
+    """An all-caps place opening a news item: "SOLO - ...", "SOLO, KOMPAS -"."""
+    tok = toks[i]
+    return tok.sent_start and tok.text.isupper() and i + 1 < len(toks) and toks[i + 1].text in ("-", ",", "(")
 
 
 def _city_for(gaz: Gazetteer, entry: Entry, want: str = "") -> CityRecord:
@@ -402,6 +409,11 @@ class _Doc:
             k = r.j
         while (h := self.span_at(k, "HONORIFIC")) is not None:
             k = h.j
+        place = self.span_at(k, "CITY", "LOC")
+        if place is not None and place.j == k + 1 and not place.entry.explicit and self.is_name_token(k + 1):
+            # A name that starts like a place: "Wali Kota Bogor Bima Arya" (Bima is also a city).
+            self.at.pop(k, None)
+            self.covered[k] = 0
         end = self.name_run(k)
         if end == k:
             return None
