@@ -124,6 +124,15 @@ def _add_exactish(gaz: Gazetteer, phrase: str, kind: str, data: dict[str, Any]) 
         gaz.add(phrase, Entry(kind, data))
 
 
+def _ministry_initials(name: str) -> list[str]:
+    """"Kementerian Energi dan Sumber Daya Mineral" is also written "Kementerian ESDM"."""
+    words = name.split()
+    if len(words) < 4 or words[0] != "Kementerian":
+        return []
+    initials = "".join(w[0] for w in words[1:] if w[:1].isupper() and w.isalpha())
+    return [f"Kementerian {initials}"] if len(initials) >= 3 else []
+
+
 def _sastrawi_words() -> frozenset[str]:
     try:
         from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
@@ -190,7 +199,7 @@ def gazetteer() -> Gazetteer:
             "kind": rec.get("kind", "agency"),
         }
         gaz.agencies_by_acronym[data["acronym"].lower()] = data
-        forms = {rec["name"], data["acronym"], *rec.get("aliases", [])}
+        forms = {rec["name"], data["acronym"], *rec.get("aliases", []), *_ministry_initials(rec["name"])}
         for form in forms:
             _add_exactish(gaz, form, "AGENCY", data)
             if form.isupper() or form == data["acronym"]:
@@ -202,7 +211,10 @@ def gazetteer() -> Gazetteer:
             "kind": rec.get("kind", "government"),
             "level": rec.get("level", "any"),
         }
-        for form in {rec["prefix"], *rec.get("aliases", [])}:
+        forms = {rec["prefix"], *rec.get("aliases", [])}
+        if data["kind"] == "police" and rec["prefix"].startswith("Pol"):
+            forms.add("Ma" + rec["prefix"].lower())  # Mapolda, Mapolres: the headquarters
+        for form in forms:
             gaz.add(form, Entry("PREFIX", data))
     for rec in agencies.get("kodam", []):
         data = {

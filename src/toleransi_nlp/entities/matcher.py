@@ -172,14 +172,14 @@ def _absorb_acronyms(spans: list[_Cand], toks: list[Token]) -> list[_Cand]:
             continue
         j = c.j
         if (
-            c.kind in ("AGENCY", "ORG")
+            c.kind in ("AGENCY", "ORG", "PREFIX")
             and j + 2 < len(toks)
             and toks[j].text == "("
             and toks[j + 2].text == ")"
             and toks[j + 1].text[:1].isupper()
         ):
             inner = by_start.get(j + 1)
-            if inner is None or (inner.kind in ("AGENCY", "ORG") and inner.j == j + 2):
+            if inner is None or (inner.kind in ("AGENCY", "ORG", "PREFIX") and inner.j == j + 2):
                 c = _Cand(c.i, j + 3, c.kind, c.entry)
                 skip_until = j + 3
         out.append(c)
@@ -494,6 +494,12 @@ class _Doc:
             self.mention(c.i, c.j, "ORG", canonical=data["name"], acronym=data.get("acronym"))
         elif c.kind == "LOC":
             self.mention(c.i, c.j, "LOC", canonical=data["name"])
+        elif c.kind == "PREFIX" and data["prefix"] != "Pemerintah":
+            # A regional body named without its place ("Pemkot", "Badan Penanggulangan Bencana
+            # Daerah"): still an agency of the article, jurisdiction unknown.
+            agency = {"name": data["name"], "acronym": data["prefix"], "level": data.get("level"),
+                      "jurisdiction": None}
+            self.mention(c.i, c.j, "AGENCY", canonical=data["name"], agency=agency)
 
     def run(self) -> list[Mention]:
         self.regional_agencies()
@@ -531,7 +537,7 @@ class _Doc:
             k += 1
         self.link_and_persons()
         for c in self.spans:
-            if c.i in self.at and not self.used[c.i] and c.kind in ("AGENCY", "CITY", "PROVINCE", "ORG", "LOC"):
+            if c.i in self.at and not self.used[c.i] and c.kind in ("AGENCY", "CITY", "PROVINCE", "ORG", "LOC", "PREFIX"):
                 self.emit_span(c)
         self.mentions.sort(key=lambda m: m.start)
         return self.mentions
