@@ -83,6 +83,8 @@ def ner_scores(data):
             pos += len(w) + 1
         pred = set()
         for m in match(text):
+            if m.label == "TITLE":
+                continue
             pred.add((*trim(text, m.char_start, m.char_end), MAP[m.label]))
         gold = {(*trim(text, offsets[a][0], offsets[b - 1][1]), label) for a, b, label in gold_spans(sent)}
         for key in ("PER", "ORG", "LOC", "ALL"):

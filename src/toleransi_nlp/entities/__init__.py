@@ -130,7 +130,9 @@ def _canonical(m: Mention) -> str:
 
 def entities_from_mentions(mentions: list[Mention]) -> Entities:
     """Build the document-level lists from raw mentions (counts mentions per entity)."""
-    spans = tuple(EntitySpan(m.text, m.label, m.char_start, m.char_end, _canonical(m)) for m in mentions)
+    spans = tuple(
+        EntitySpan(m.text, m.label, m.char_start, m.char_end, _canonical(m)) for m in mentions if m.label != "TITLE"
+    )
     officials: dict[str, dict[str, Any]] = {}
     agencies: dict[str, dict[str, Any]] = {}
     cities: dict[str, dict[str, Any]] = {}
@@ -144,20 +146,21 @@ def entities_from_mentions(mentions: list[Mention]) -> Entities:
 
     for m in mentions:
         info = m.info
+        implied = info.get("implied_agency")
+        if implied:
+            # A title implies the body (Kapolda Sumut -> Polda Sumatera Utara).
+            body = agencies.setdefault(
+                implied["name"],
+                {
+                    "name": implied["name"],
+                    "acronym": implied.get("acronym"),
+                    "level": implied.get("level"),
+                    "jurisdiction": implied.get("jurisdiction"),
+                    "mentions": 0,
+                },
+            )
+            body["mentions"] += 1
         if m.label == "OFFICIAL":
-            implied = info.get("implied_agency")
-            if implied:
-                agencies.setdefault(
-                    implied["name"],
-                    {
-                        "name": implied["name"],
-                        "acronym": implied.get("acronym"),
-                        "level": implied.get("level"),
-                        "jurisdiction": implied.get("jurisdiction"),
-                        "mentions": 0,
-                    },
-                )
-                agencies[implied["name"]]["mentions"] += 1
             rec = officials.setdefault(
                 info["name"],
                 {
@@ -194,7 +197,7 @@ def entities_from_mentions(mentions: list[Mention]) -> Entities:
                 others["PROVINCE"][place["province"]] = others["PROVINCE"].get(place["province"], 0) + 1
         elif m.label == "CITY":
             add_city(info["city"])
-        else:
+        elif m.label != "TITLE":
             bucket = others[m.label]
             name = _canonical(m)
             bucket[name] = bucket.get(name, 0) + 1

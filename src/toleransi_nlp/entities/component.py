@@ -64,6 +64,8 @@ class EntityComponent:
         """Write mentions to ``doc.ents`` and ``doc._.entities``."""
         spans = []
         for m in mentions:
+            if m.label == "TITLE":
+                continue
             span = doc.char_span(m.char_start, m.char_end, label=m.label, alignment_mode="expand")
             if span is None:
                 continue

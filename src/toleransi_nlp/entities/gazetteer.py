@@ -125,7 +125,7 @@ def _add_exactish(gaz: Gazetteer, phrase: str, kind: str, data: dict[str, Any]) 
 
 
 def _ministry_initials(name: str) -> list[str]:
-    """"Kementerian Energi dan Sumber Daya Mineral" is also written "Kementerian ESDM"."""
+    """ "Kementerian Energi dan Sumber Daya Mineral" is also written "Kementerian ESDM"."""
     words = name.split()
     if len(words) < 4 or words[0] != "Kementerian":
         return []

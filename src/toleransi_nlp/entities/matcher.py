@@ -237,6 +237,7 @@ def _city_for(gaz: Gazetteer, entry: Entry, want: str = "") -> CityRecord:
     return city
 
 
+_REGIONAL_GOVERNMENT = {"province": "Pemprov", "regency": "Pemkab", "city": "Pemkot"}
 _SCOPE_TYPE = {"city": "kota", "regency": "kabupaten", "kota": "kota", "kabupaten": "kabupaten"}
 
 
@@ -376,6 +377,22 @@ class _Doc:
             k = self.skip(c.j, "ri")
         return self.skip_parenthetical(k), facts
 
+    def emit_bare_titles(self) -> None:
+        """A title without a name still tells which body is involved: "kata Kapolda Sumut"."""
+        for c, facts in self.bare_titles:
+            if c.i not in self.at or any(self.used[c.i : c.j]):
+                continue
+            _, implied = self.implied_agency(c.entry.data, facts)
+            if implied is None:
+                continue
+            if "place" in facts and facts["place"][0].i in self.at:
+                # The place keeps its own mention; the agency rides on it.
+                self.emit_places(facts)
+                self.mentions[-1].info["implied_agency"] = implied
+            else:
+                # No span of its own: "Kapolri" is a person's title, not the agency's name.
+                self.mention(c.i, c.j, "TITLE", implied_agency=implied)
+
     def skip_parenthetical(self, k: int) -> int:
         """Skip a short parenthetical such as "(Menkeu)" or "(Kejati)"."""
         toks = self.toks
@@ -416,20 +433,17 @@ class _Doc:
             self.covered[k] = 0
         end = self.name_run(k)
         if end == k:
+            # A title without a name still tells which body is involved: "kata Kapolda Sumut".
+            # Decided after the NAME-first patterns, which may still claim this title
+            # ("Budi Santoso, Bupati Sleman").
+            self.bare_titles.append((c, facts))
             return None
         self.emit_official(c, facts, rank, k, end)
         return end
 
     def emit_official(self, title_c: _Cand | None, facts: dict[str, Any], rank: str | None, i: int, j: int) -> None:
         title = title_c.entry.data if title_c is not None else {}
-        org = facts.get("organisation") or title.get("organisation")
-        implied = None
-        if title.get("organisation") and not facts.get("organisation"):
-            # The title names the body: Kapolda Jateng -> Polda Jawa Tengah, Menag -> Kemenag.
-            implied = self.agency_for(
-                title["organisation"], facts.get("jurisdiction") if title.get("place_follows") else None
-            )
-            org = implied["acronym"] if implied else org
+        org, implied = self.implied_agency(title, facts)
         name = " ".join(t.text for t in self.toks[i:j])
         self.mention(
             i,
@@ -443,6 +457,25 @@ class _Doc:
             implied_agency=implied,
         )
         self.emit_places(facts)
+
+    def implied_agency(self, title: dict[str, Any], facts: dict[str, Any]) -> tuple[Any, dict[str, Any] | None]:
+        """The organisation an official belongs to and the agency record the title implies.
+
+        Kapolda Jateng -> Polda Jawa Tengah; Menag -> Kemenag; a regional head (Wali Kota
+        Surakarta) implies the regional government (Pemkot Surakarta) without making it the
+        official's organisation.
+        """
+        org = facts.get("organisation") or title.get("organisation")
+        if facts.get("organisation"):
+            return org, None
+        place = facts.get("jurisdiction") if title.get("place_follows") else None
+        if title.get("organisation"):
+            implied = self.agency_for(title["organisation"], place)
+            return (implied["acronym"] if implied else org), implied
+        head_of = _REGIONAL_GOVERNMENT.get(title.get("scope") or "")
+        if title.get("kind") == "executive" and head_of and place:
+            return org, self.agency_for(head_of, place)
+        return org, None
 
     def agency_for(self, acronym: str, place: str | None) -> dict[str, Any] | None:
         """The agency record a title implies, regional (with ``place``) or national."""
@@ -497,11 +530,11 @@ class _Doc:
         elif c.kind == "PREFIX" and data["prefix"] != "Pemerintah":
             # A regional body named without its place ("Pemkot", "Badan Penanggulangan Bencana
             # Daerah"): still an agency of the article, jurisdiction unknown.
-            agency = {"name": data["name"], "acronym": data["prefix"], "level": data.get("level"),
-                      "jurisdiction": None}
+            agency = {"name": data["name"], "acronym": data["prefix"], "level": data.get("level"), "jurisdiction": None}
             self.mention(c.i, c.j, "AGENCY", canonical=data["name"], agency=agency)
 
     def run(self) -> list[Mention]:
+        self.bare_titles: list[tuple[_Cand, dict[str, Any]]] = []
         self.regional_agencies()
         toks = self.toks
         # Titles first: TITLE ... NAME.
@@ -535,9 +568,14 @@ class _Doc:
                 k = end if end > k else k + 1
                 continue
             k += 1
+        self.emit_bare_titles()
         self.link_and_persons()
         for c in self.spans:
-            if c.i in self.at and not self.used[c.i] and c.kind in ("AGENCY", "CITY", "PROVINCE", "ORG", "LOC", "PREFIX"):
+            if (
+                c.i in self.at
+                and not self.used[c.i]
+                and c.kind in ("AGENCY", "CITY", "PROVINCE", "ORG", "LOC", "PREFIX")
+            ):
                 self.emit_span(c)
         self.mentions.sort(key=lambda m: m.start)
         return self.mentions
@@ -627,7 +665,8 @@ def match(text: str, tokens: list[Token] | None = None) -> list[Mention]:
     ``tokens`` may pass ``tokenize(text)`` when the caller already has it.
 
     Returns mentions in text order with labels OFFICIAL, PERSON, AGENCY, ORG, CITY,
-    PROVINCE or LOC; ``info`` holds the canonical facts (role, jurisdiction, ...).
+    PROVINCE or LOC; ``info`` holds the canonical facts (role, jurisdiction, ...). A bare title
+    ("kata Kapolri") gives a TITLE mention that only carries the agency it implies.
 
     >>> [(m.label, m.text) for m in match("Wali Kota Solo Gibran Rakabuming Raka hadir.")]
     [('CITY', 'Solo'), ('OFFICIAL', 'Gibran Rakabuming Raka')]
