@@ -273,6 +273,9 @@ class _Doc:
             self.covered[c.i : c.j] = b"\x01" * (c.j - c.i)
         self.mentions: list[Mention] = []
         self.used = bytearray(len(self.toks))
+        # Names, ranks and titles all start with a capital (or are abbreviations such as "H."):
+        # the passes below skip every other token cheaply.
+        self.capital = [t.text[:1].isupper() for t in self.toks]
 
     def mention(self, i: int, j: int, label: str, **info: Any) -> Mention:
         a, b = self.toks[i].start, self.toks[j - 1].end
@@ -543,8 +546,9 @@ class _Doc:
                 self.official_from_title(c)
         # NAME [,] selaku/sebagai TITLE ...  and  RANK NAME.
         k = 0
+        capital = self.capital
         while k < len(toks):
-            if self.used[k]:
+            if self.used[k] or not capital[k]:
                 k += 1
                 continue
             r = self.span_at(k, "RANK")
@@ -606,7 +610,11 @@ class _Doc:
         toks = self.toks
         runs: list[tuple[int, int, bool]] = []
         k = 0
+        capital = self.capital
         while k < len(toks):
+            if not capital[k]:
+                k += 1
+                continue
             end = self.name_run(k)
             if end == k:
                 k += 1
