@@ -65,6 +65,7 @@ def _load(name: str) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=4096)
 def key_of(phrase: str) -> tuple[str, ...]:
     """The lower-cased token tuple a phrase is stored under."""
     return tuple(t.text.lower() for t in tokenize(phrase))
