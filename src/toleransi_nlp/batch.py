@@ -311,7 +311,7 @@ def tag_archive(
         InputError: the source is missing or unreadable as a whole.
         OutputError: the destination exists (without resume/overwrite) or cannot be written.
     """
-    from .pipeline import Tagger
+    from .pipeline import Tagger, chunked
 
     started = time.perf_counter()
     destination = Path(destination)
@@ -381,7 +381,7 @@ def tag_archive(
         raise OutputError(Errors.E043.format(path=journal, reason=exc.strerror or exc)) from exc
     pool = tagger.open_pool(workers) if workers > 1 else None
     try:
-        for batch in _batches(remaining(), batch_size * max(1, workers)):
+        for batch in chunked(remaining(), batch_size * max(1, workers)):
             good = [r for r in batch if r.error is None]
             results = iter(
                 tagger._pipe_safe([(r.text, r.title) for r in good], batch_size=batch_size, workers=workers, pool=pool)
@@ -420,14 +420,3 @@ def tag_archive(
     summary.labels = dict(labels)
     summary.seconds = time.perf_counter() - started
     return summary
-
-
-def _batches(items: Iterator[_Record], size: int) -> Iterator[list[_Record]]:
-    batch: list[_Record] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

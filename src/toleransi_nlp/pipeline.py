@@ -227,7 +227,7 @@ class Tagger:
         self, records: Iterable[Any], *, batch_size: int = 32, workers: int = 1, pool: Any = None
     ) -> Iterator[tuple[str, Any]]:
         """Like :meth:`pipe`, but yields ``("ok", Analysis)`` or ``("error", message)``."""
-        batches = _chunks((_as_item(r) for r in records), max(1, batch_size))
+        batches = chunked((_as_item(r) for r in records), max(1, batch_size))
         if workers <= 1 and pool is None:
             for batch in batches:
                 yield from _run_batch(self, batch)
@@ -238,7 +238,7 @@ class Tagger:
         try:
             # A bounded window of batches at a time: Pool.imap would otherwise read the
             # whole input into memory.
-            for window in _chunks(batches, 4 * max(1, workers)):
+            for window in chunked(batches, 4 * max(1, workers)):
                 for result in pool.imap(_worker_batch, window):
                     yield from result
         finally:
@@ -255,7 +255,8 @@ def _as_item(record: Any) -> tuple[Any, Any]:
     return record, None
 
 
-def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Lists of up to ``size`` consecutive items."""
     batch: list[Any] = []
     for item in items:
         batch.append(item)
