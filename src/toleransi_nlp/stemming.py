@@ -90,7 +90,9 @@ def overrides() -> dict[str, str]:
 
 
 _MEMO: dict[str, str] = {}
+_FAMILY_STEMS: dict[str, str] = {}  # word -> family of its root
 _FAMILY_MEMO: dict[str, str] = {}
+_FAMILY_STEMS: dict[str, str] = {}  # word -> family of its root
 
 
 def family(stem_: str) -> str:
@@ -158,25 +160,27 @@ def stem_tokens(
     ['warga', 'bekasi', 'tangis']
     """
     toks = [t if isinstance(t, Token) else Token(str(t), 0, len(t), "word", i == 0) for i, t in enumerate(tokens)]
-    words = [t for t in toks if t.kind == "word" or t.kind == "abbr"]
-    inner = [t for t in words if not t.sent_start]
-    capitalised = sum(1 for t in inner if t.text[:1].isupper())
+    # Token fields by index (text, start, end, kind, sent_start): this loop runs for every word.
+    words = [t for t in toks if t[3] == "word" or t[3] == "abbr"]
+    inner = [t for t in words if not t[4]]
+    capitalised = sum(1 for t in inner if t[0][:1].isupper())
     protect = keep_proper_nouns and (len(inner) < 5 or capitalised <= 0.6 * len(inner))
     out: list[str] = []
     append = out.append
-    memo = _MEMO
-    fam = family if families else None
-    for tok in words:
-        text = tok.text
-        if tok.kind == "abbr":
-            append(text.lower())
-            continue
+    memo = _FAMILY_STEMS if families else _MEMO
+    for text, _, _, kind, sent_start in words:
         low = text.lower()
-        if protect and not tok.sent_start and text[:1].isupper():
-            root = low
+        if kind == "abbr":
+            append(low)
+        elif protect and not sent_start and text[:1].isupper():
+            append(family(low) if families else low)
         else:
-            root = memo.get(low) or stem_word(low)
-        append(fam(root) if fam is not None else root)
+            root = memo.get(low)
+            if root is None:
+                root = stem_word(low, families=families)
+                if len(memo) < 500_000:
+                    memo[low] = root
+            append(root)
     return out
 
 
