@@ -18,6 +18,7 @@ Every loop advances over tokens with bounded look-ahead, so matching is linear i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -214,6 +215,18 @@ def _candidates(gaz: Gazetteer, toks: list[Token], shouting: bool) -> list[_Cand
                 continue
             out.append(_Cand(i, i + n, kind, entry))
     return out
+
+
+_AFFIXED = re.compile(r"^(?:me|di|be|te|pe|ke|se)|(?:an|kan|i|nya|lah)$")
+
+
+def _derived_common(low: str, common: frozenset[str]) -> bool:
+    """True when ``low`` is an affixed form of an ordinary word (Perbandingan -> banding).
+
+    Only words that look affixed go through the stemmer: most unknown capitalised words are
+    names, and stemming each new name would cost a millisecond for nothing.
+    """
+    return _AFFIXED.search(low) is not None and stem_word(low) in common
 
 
 def _is_dateline(toks: list[Token], i: int) -> bool:
@@ -587,7 +600,7 @@ class _Doc:
     def is_common_phrase(self, words: list[str]) -> bool:
         """True when every word is an ordinary Indonesian word (Merah Putih, Tanah Air, Sidang Paripurna)."""
         common = self.gaz.common_words
-        return all(w.lower() in common or stem_word(w.lower()) in common for w in words)
+        return all(w.lower() in common or _derived_common(w.lower(), common) for w in words)
 
     def looks_like_lone_name(self, k: int, nxt: str) -> bool:
         """A lone capitalised word that is no Indonesian word and no known name is, in news,
@@ -599,7 +612,7 @@ class _Doc:
             return False
         if k and self.toks[k - 1].text == "(" and any(c.isupper() for c in word[1:]):
             return False  # "(BoE)": an acronym given in brackets, not a person
-        if stem_word(low) in self.gaz.common_words:
+        if _derived_common(low, self.gaz.common_words):
             return False
         if not self.toks[k].sent_start:
             return True
