@@ -53,6 +53,7 @@ _FAMILIES = (
     (re.compile(r"^toleran(?:si)?$"), "toleran"),
 )
 _DATA = Path(__file__).parent / "data"
+_MAY_HAVE_AFFIX = re.compile(r"^(?:di|ke|se|te|be|me|pe|ku|kau)|(?:i|an|kan|lah|kah|tah|pun|ku|mu|nya|is|isme)$|-")
 _ALPHA_WORD = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 
 
@@ -129,8 +130,10 @@ def stem_word(word: str, *, families: bool = False) -> str:
     if root is None:
         root = overrides().get(low)
         if root is None:
-            if low in root_words():
-                # Sastrawi returns dictionary words unchanged; skip its machinery.
+            if low in root_words() or not _MAY_HAVE_AFFIX.search(low):
+                # Sastrawi returns dictionary words unchanged, and a word with none of its
+                # prefixes or suffixes can only lose an "infix" (-el-, -em-, -er-, -in-), which
+                # in news mangles names (Sinabung -> sabung): skip its slow machinery for both.
                 root = low
             else:
                 root = _sastrawi().stem_word(low) if _ALPHA_WORD.match(low) else low
