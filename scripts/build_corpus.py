@@ -41,10 +41,14 @@ def main() -> int:
     years = sorted(int(r["meta"]["date"][:4]) for r in records if r["meta"].get("date"))
     print(f"wrote {len(records)} articles to {OUT.relative_to(ROOT)}")
     print(f"labels: {dict(labels)}; no label: {none} (hard negatives: {hard}); multi-label: {multi}")
-    print(f"words: min {min(words)}, median {statistics.median(words):.0f}, max {max(words)}; "
-          f"years {years[0]}-{years[-1]}; empty titles: {sum(1 for r in records if not r['title'])}")
-    print(f"regions: {len({r['meta'].get('region') for r in records})}; "
-          f"styles: {dict(collections.Counter(r['meta'].get('style') for r in records).most_common(8))}")
+    print(
+        f"words: min {min(words)}, median {statistics.median(words):.0f}, max {max(words)}; "
+        f"years {years[0]}-{years[-1]}; empty titles: {sum(1 for r in records if not r['title'])}"
+    )
+    print(
+        f"regions: {len({r['meta'].get('region') for r in records})}; "
+        f"styles: {dict(collections.Counter(r['meta'].get('style') for r in records).most_common(8))}"
+    )
     if not args.keep_batches:
         for f in files:
             f.unlink()

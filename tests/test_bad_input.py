@@ -48,8 +48,12 @@ CASES = [
     Case("bytes in UTF-8", SENTENCE.encode("utf-8"), "ok"),
     Case("bytes in UTF-8 with BOM", b"\xef\xbb\xbf" + SENTENCE.encode("utf-8"), "ok"),
     Case("bytes in UTF-16", SENTENCE.encode("utf-16"), "ok"),
-    Case("bytes in cp1252", "Warga Bekasi menolak pungutan \u2018liar\u2019 \u2013 kata lurah.".encode("cp1252"),
-         "ok", "cp1252"),
+    Case(
+        "bytes in cp1252",
+        "Warga Bekasi menolak pungutan \u2018liar\u2019 \u2013 kata lurah.".encode("cp1252"),
+        "ok",
+        "cp1252",
+    ),
     Case("invalid UTF-8 bytes", b"Densus 88 \x81\x8d\x8f\x90 menangkap teroris", "ok", "not valid UTF-8"),
     Case("NUL bytes", "Densus\x00 88 menangkap\x00 teroris di Solo.", "ok"),
     Case("control characters", "Densus\x07 88\x1b[31m menangkap\x0c teroris.", "ok"),
@@ -58,13 +62,25 @@ CASES = [
     Case("a single 1 MB token", "a" * 1_000_000, "ok", "truncated"),
     Case("a 20 MB article", (SENTENCE + " ") * 240_000, "ok", "truncated"),
     Case("a full HTML page with scripts and styles", HTML_PAGE, "ok"),
-    Case("English text", "The city council met on Monday to discuss the new budget for road repairs and "
-         "school buildings, and the mayor said that the plan would be finished before the end of the year.",
-         "ok", "not Indonesian"),
-    Case("Malay text", "Kerajaan negeri akan membina lebih banyak rumah mampu milik untuk rakyat pada tahun "
-         "hadapan, kata Menteri Besar dalam satu kenyataan yang dikeluarkan di ibu negeri semalam.", "ok"),
-    Case("Javanese text", "Wong-wong ing desa padha gotong royong ngresiki kali sadurunge mangsa rendheng "
-         "teka, amarga saben taun banyu kerep mlebu omah lan sawah nalika udan deres.", "ok"),
+    Case(
+        "English text",
+        "The city council met on Monday to discuss the new budget for road repairs and "
+        "school buildings, and the mayor said that the plan would be finished before the end of the year.",
+        "ok",
+        "not Indonesian",
+    ),
+    Case(
+        "Malay text",
+        "Kerajaan negeri akan membina lebih banyak rumah mampu milik untuk rakyat pada tahun "
+        "hadapan, kata Menteri Besar dalam satu kenyataan yang dikeluarkan di ibu negeri semalam.",
+        "ok",
+    ),
+    Case(
+        "Javanese text",
+        "Wong-wong ing desa padha gotong royong ngresiki kali sadurunge mangsa rendheng "
+        "teka, amarga saben taun banyu kerep mlebu omah lan sawah nalika udan deres.",
+        "ok",
+    ),
     Case("Arabic-script text", "\u0628\u0633\u0645 \u0627\u0644\u0644\u0647 " * 20, "ok", "not Indonesian"),
     Case("all-caps text", SENTENCE.upper() * 3, "ok"),
     Case("one sentence repeated 10,000 times", (SENTENCE + " ") * 10_000, "ok", "truncated"),
@@ -147,15 +163,31 @@ def test_every_case_through_tag_archive(tmp_path):
 
 @pytest.mark.parametrize(
     "line",
-    ['{"id": "x", "text": "Teks', "[1, 2, 3]", '"just a string"', '{"id": "y", "body": "no text"}',
-     '{"id": "z", "text": null}', '{"id": "w", "text": "ok", "title": 7}', "\ufeff{}"],
-    ids=["truncated JSON", "not an object (array)", "not an object (string)", "missing text field",
-         "null text", "title not text", "BOM and empty object"],
+    [
+        '{"id": "x", "text": "Teks',
+        "[1, 2, 3]",
+        '"just a string"',
+        '{"id": "y", "body": "no text"}',
+        '{"id": "z", "text": null}',
+        '{"id": "w", "text": "ok", "title": 7}',
+        "\ufeff{}",
+    ],
+    ids=[
+        "truncated JSON",
+        "not an object (array)",
+        "not an object (string)",
+        "missing text field",
+        "null text",
+        "title not text",
+        "BOM and empty object",
+    ],
 )
 def test_malformed_jsonl_lines_become_error_records(tmp_path, line):
     src = tmp_path / "in.jsonl"
-    src.write_text('{"id": "first", "text": "Teks pertama."}\n' + line + "\n" + '{"id": "last", "text": "Akhir."}\n',
-                   encoding="utf-8")
+    src.write_text(
+        '{"id": "first", "text": "Teks pertama."}\n' + line + "\n" + '{"id": "last", "text": "Akhir."}\n',
+        encoding="utf-8",
+    )
     tag_archive(src, tmp_path / "out.jsonl", progress=False)
     out = [json.loads(x) for x in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [r["status"] for r in (out[0], out[-1])] == ["ok", "ok"]
@@ -168,22 +200,31 @@ def test_malformed_jsonl_lines_become_error_records(tmp_path, line):
 
 def test_csv_with_missing_cells_and_odd_quoting(tmp_path):
     src = tmp_path / "in.csv"
-    src.write_text('id,title,text\n1,"Judul ""kutip""","Baris satu\nbaris dua, dengan koma"\n2,hanya judul\n'
-                   '3,,"Teks ""aneh"" ;; tanpa judul"\n', encoding="utf-8")
+    src.write_text(
+        'id,title,text\n1,"Judul ""kutip""","Baris satu\nbaris dua, dengan koma"\n2,hanya judul\n'
+        '3,,"Teks ""aneh"" ;; tanpa judul"\n',
+        encoding="utf-8",
+    )
     tag_archive(src, tmp_path / "out.jsonl", progress=False)
     out = [json.loads(x) for x in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [(r["id"], r["status"]) for r in out] == [("1", "ok"), ("2", "error"), ("3", "ok")]
     assert "no 'text' field" in out[1]["error"]
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if isinstance(c.value, (str, bytes)) and
-                                  len(c.value) < 2_000_000], ids=lambda c: c.name)
+@pytest.mark.parametrize(
+    "case", [c for c in CASES if isinstance(c.value, (str, bytes)) and len(c.value) < 2_000_000], ids=lambda c: c.name
+)
 def test_cli_analyze_file(case, tmp_path):
     path = tmp_path / "article.txt"
-    path.write_bytes(case.value if isinstance(case.value, bytes) else
-                     case.value.encode("utf-8", errors="surrogatepass"))
-    proc = subprocess.run([sys.executable, "-m", "toleransi_nlp.cli", "analyze", str(path), "--json"],
-                          capture_output=True, text=True, timeout=300)
+    path.write_bytes(
+        case.value if isinstance(case.value, bytes) else case.value.encode("utf-8", errors="surrogatepass")
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "toleransi_nlp.cli", "analyze", str(path), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr
     json.loads(proc.stdout)

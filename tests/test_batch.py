@@ -219,12 +219,14 @@ def test_ctrl_c_stops_cleanly_with_a_summary_and_resumes(tmp_path):
     reference = tmp_path / "reference.jsonl"
     tag_archive(src, reference, batch_size=2, progress=False)
     out = tmp_path / "out.jsonl"
-    code = ("import sys, time\nimport toleransi_nlp.pipeline as p\n"
-            "orig = p.Tagger._analyze_many\n"
-            "def slow(self, items):\n    time.sleep(0.02)\n    return orig(self, items)\n"
-            "p.Tagger._analyze_many = slow\n"
-            "from toleransi_nlp.cli import main\n"
-            f"sys.exit(main(['tag', {str(src)!r}, '-o', {str(out)!r}, '--quiet']))\n")
+    code = (
+        "import sys, time\nimport toleransi_nlp.pipeline as p\n"
+        "orig = p.Tagger._analyze_many\n"
+        "def slow(self, items):\n    time.sleep(0.02)\n    return orig(self, items)\n"
+        "p.Tagger._analyze_many = slow\n"
+        "from toleransi_nlp.cli import main\n"
+        f"sys.exit(main(['tag', {str(src)!r}, '-o', {str(out)!r}, '--quiet']))\n"
+    )
     proc = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True)
     deadline = time.time() + 120
     while time.time() < deadline and not (out.exists() and out.read_bytes().count(b"\n") >= 10):

@@ -12,8 +12,9 @@ from .conftest import EXAMPLES
 
 
 def run(*args, stdin=None):
-    return subprocess.run([sys.executable, "-m", "toleransi_nlp.cli", *args], input=stdin, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "toleransi_nlp.cli", *args], input=stdin, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_analyze_prints_a_readable_summary():
@@ -25,8 +26,14 @@ def test_analyze_prints_a_readable_summary():
 
 
 def test_analyze_json_from_stdin_with_title():
-    proc = run("analyze", "-", "--json", "--title", "Densus 88 Tangkap Terduga Teroris",
-               stdin="Polisi menangkap dua orang di Sukoharjo.")
+    proc = run(
+        "analyze",
+        "-",
+        "--json",
+        "--title",
+        "Densus 88 Tangkap Terduga Teroris",
+        stdin="Polisi menangkap dua orang di Sukoharjo.",
+    )
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert "terorisme" in data["labels"]
@@ -65,8 +72,10 @@ def test_usage_error_exits_2():
 
 def test_tag_writes_output_and_prints_summary(tmp_path):
     src = tmp_path / "in.jsonl"
-    src.write_text(json.dumps({"id": "a", "text": "Densus 88 menangkap teroris.", "url": "u"}) + "\n"
-                   + "not json\n", encoding="utf-8")
+    src.write_text(
+        json.dumps({"id": "a", "text": "Densus 88 menangkap teroris.", "url": "u"}) + "\n" + "not json\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "out.csv"
     proc = run("tag", str(src), "-o", str(out), "--keep", "url", "--quiet")
     assert proc.returncode == 0, proc.stderr

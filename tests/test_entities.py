@@ -40,37 +40,68 @@ def test_solo_resolves_to_surakarta():
 @pytest.mark.parametrize(
     ("text", "name", "expected"),
     [
-        ("Walikota Surakarta, Gibran Rakabuming Raka, hadir.", "Gibran Rakabuming Raka",
-         ("Wali Kota", None, "Surakarta", None)),
-        ("Kapolda Jateng Irjen Pol. Ahmad Luthfi membenarkan penangkapan.", "Ahmad Luthfi",
-         ("Kepala Kepolisian Daerah", "Polda Jawa Tengah", "Jawa Tengah", "Irjen Pol")),
-        ("Hal itu disampaikan Bangbang Surono selaku Sestama BNPT.", "Bangbang Surono",
-         ("Sekretaris Utama", "BNPT", None, None)),
+        (
+            "Walikota Surakarta, Gibran Rakabuming Raka, hadir.",
+            "Gibran Rakabuming Raka",
+            ("Wali Kota", None, "Surakarta", None),
+        ),
+        (
+            "Kapolda Jateng Irjen Pol. Ahmad Luthfi membenarkan penangkapan.",
+            "Ahmad Luthfi",
+            ("Kepala Kepolisian Daerah", "Polda Jawa Tengah", "Jawa Tengah", "Irjen Pol"),
+        ),
+        (
+            "Hal itu disampaikan Bangbang Surono selaku Sestama BNPT.",
+            "Bangbang Surono",
+            ("Sekretaris Utama", "BNPT", None, None),
+        ),
         ("Acara dibuka Budi Santoso, Bupati Sleman.", "Budi Santoso", ("Bupati", None, "Sleman", None)),
-        ("Kepala BNPT Komjen Pol. Boy Rafli Amar memberi sambutan.", "Boy Rafli Amar",
-         ("Kepala", "BNPT", None, "Komjen Pol")),
+        (
+            "Kepala BNPT Komjen Pol. Boy Rafli Amar memberi sambutan.",
+            "Boy Rafli Amar",
+            ("Kepala", "BNPT", None, "Komjen Pol"),
+        ),
         ("AKBP Budi Santoso memimpin apel.", "Budi Santoso", (None, None, None, "AKBP")),
-        ("Menteri Keuangan (Menkeu) Purbaya Yudhi Sadewa menjelaskan.", "Purbaya Yudhi Sadewa",
-         ("Menteri Keuangan", "Kemenkeu", None, None)),
+        (
+            "Menteri Keuangan (Menkeu) Purbaya Yudhi Sadewa menjelaskan.",
+            "Purbaya Yudhi Sadewa",
+            ("Menteri Keuangan", "Kemenkeu", None, None),
+        ),
     ],
-    ids=["TITLE PLACE, NAME", "TITLE PLACE RANK NAME", "NAME selaku TITLE ORG", "NAME, TITLE PLACE",
-         "TITLE ORG RANK NAME", "RANK NAME", "TITLE (ABBR) NAME"],
+    ids=[
+        "TITLE PLACE, NAME",
+        "TITLE PLACE RANK NAME",
+        "NAME selaku TITLE ORG",
+        "NAME, TITLE PLACE",
+        "TITLE ORG RANK NAME",
+        "RANK NAME",
+        "TITLE (ABBR) NAME",
+    ],
 )
 def test_official_patterns(text, name, expected):
     assert officials(text)[name] == expected
 
 
 def test_short_mention_links_to_the_official():
-    ents = extract_entities("Kepala BNPT Komjen Pol. Boy Rafli Amar hadir di Solo. \"Kami siap,\" kata Boy.")
+    ents = extract_entities('Kepala BNPT Komjen Pol. Boy Rafli Amar hadir di Solo. "Kami siap," kata Boy.')
     assert [(o.name, o.mentions) for o in ents.officials] == [("Boy Rafli Amar", 2)]
 
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("Solo", "Kota Surakarta"), ("Jogja", "Kota Yogyakarta"), ("Jakpus", "Kota Administrasi Jakarta Pusat"),
-     ("Bekasi", "Kota Bekasi"), ("Kabupaten Bekasi", "Kabupaten Bekasi"), ("Kab. Malang", "Kabupaten Malang"),
-     ("Kota Malang", "Kota Malang"), ("Sleman", "Kabupaten Sleman"), ("Toba Samosir", "Kabupaten Toba"),
-     ("Gunung Kidul", "Kabupaten Gunungkidul"), ("Bau-Bau", "Kota Baubau")],
+    [
+        ("Solo", "Kota Surakarta"),
+        ("Jogja", "Kota Yogyakarta"),
+        ("Jakpus", "Kota Administrasi Jakarta Pusat"),
+        ("Bekasi", "Kota Bekasi"),
+        ("Kabupaten Bekasi", "Kabupaten Bekasi"),
+        ("Kab. Malang", "Kabupaten Malang"),
+        ("Kota Malang", "Kota Malang"),
+        ("Sleman", "Kabupaten Sleman"),
+        ("Toba Samosir", "Kabupaten Toba"),
+        ("Gunung Kidul", "Kabupaten Gunungkidul"),
+        ("Bau-Bau", "Kota Baubau"),
+    ],
 )
 def test_aliases_and_ambiguous_names(name, expected):
     assert resolve_city(name).name == expected
@@ -115,8 +146,10 @@ def test_add_pipe_in_a_fresh_pipeline():
     nlp.add_pipe("toleransi_entities")
     doc = nlp("Kapolda Jateng Irjen Pol. Ahmad Luthfi hadir di Semarang.")
     assert [(e.text, e.label_, e._.canonical) for e in doc.ents] == [
-        ("Jateng", "PROVINCE", "Jawa Tengah"), ("Ahmad Luthfi", "OFFICIAL", "Ahmad Luthfi"),
-        ("Semarang", "CITY", "Kota Semarang")]
+        ("Jateng", "PROVINCE", "Jawa Tengah"),
+        ("Ahmad Luthfi", "OFFICIAL", "Ahmad Luthfi"),
+        ("Semarang", "CITY", "Kota Semarang"),
+    ]
     assert doc._.entities.officials[0].role == "Kepala Kepolisian Daerah"
 
 

@@ -16,10 +16,52 @@ FUZZ = settings(max_examples=2000, deadline=None, suppress_health_check=[HealthC
 
 # Mix arbitrary Unicode with the vocabulary the rules react to, so the fuzzer reaches them.
 WORDS = st.sampled_from(
-    ["Wali", "Kota", "Kota", "Surakarta", "Solo", "Kapolda", "Jateng", "Irjen", "Pol.", "Kombes", "H.",
-     "Gibran", "Rakabuming", "Raka", "selaku", "Sestama", "BNPT", "RI", "Densus", "88", "Pemkot", "Kab.",
-     "Bupati", "Bogor", ",", ".", "(", ")", "-", "-nya", "anak-anak", "kata", "teroris", "toleransi",
-     "\n", "\n\n", "<p>", "</p>", "&amp;", "\u200b", "Rp1,5", "20/9/2023", "https://x.id/a", "#Solo"]
+    [
+        "Wali",
+        "Kota",
+        "Kota",
+        "Surakarta",
+        "Solo",
+        "Kapolda",
+        "Jateng",
+        "Irjen",
+        "Pol.",
+        "Kombes",
+        "H.",
+        "Gibran",
+        "Rakabuming",
+        "Raka",
+        "selaku",
+        "Sestama",
+        "BNPT",
+        "RI",
+        "Densus",
+        "88",
+        "Pemkot",
+        "Kab.",
+        "Bupati",
+        "Bogor",
+        ",",
+        ".",
+        "(",
+        ")",
+        "-",
+        "-nya",
+        "anak-anak",
+        "kata",
+        "teroris",
+        "toleransi",
+        "\n",
+        "\n\n",
+        "<p>",
+        "</p>",
+        "&amp;",
+        "\u200b",
+        "Rp1,5",
+        "20/9/2023",
+        "https://x.id/a",
+        "#Solo",
+    ]
 )
 TEXT = st.one_of(st.text(max_size=300), st.lists(st.one_of(WORDS, st.text(max_size=5)), max_size=60).map(" ".join))
 
@@ -35,7 +77,7 @@ def test_normalize_never_fails_and_is_idempotent(text):
 @given(TEXT)
 def test_tokenize_offsets_slice_the_text(text):
     for tok in tokenize(text):
-        assert text[tok.start:tok.end] == tok.text
+        assert text[tok.start : tok.end] == tok.text
 
 
 @FUZZ
@@ -45,7 +87,7 @@ def test_extract_entities_offsets_are_valid_and_deterministic(text):
     first = extract_entities(text)
     for span in first.spans:
         assert 0 <= span.start < span.end <= len(clean)
-        assert clean[span.start:span.end] == span.text
+        assert clean[span.start : span.end] == span.text
     assert extract_entities(text) == first
 
 

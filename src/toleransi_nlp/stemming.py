@@ -90,9 +90,8 @@ def overrides() -> dict[str, str]:
     return table
 
 
-_MEMO: dict[str, str] = {}
-_FAMILY_STEMS: dict[str, str] = {}  # word -> family of its root
-_FAMILY_MEMO: dict[str, str] = {}
+_MEMO: dict[str, str] = {}  # word -> root
+_FAMILY_MEMO: dict[str, str] = {}  # root -> family
 _FAMILY_STEMS: dict[str, str] = {}  # word -> family of its root
 
 
