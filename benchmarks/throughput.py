@@ -136,7 +136,7 @@ def main() -> None:
             f"  after 1,000 articles: {small['self_mb']:6.0f} MB   after {len(records):,}: {one['self_mb']:6.0f} MB"
             f"   ({one['self_mb'] - small['self_mb']:+.0f} MB)"
         )
-        print(f"  2 workers: largest worker {two['child_mb']:.0f} MB, parent {two['self_mb']:.0f} MB")
+        print("  (with 1 worker the tagging runs in this one process, so this is the memory of one worker)")
     print(f"\ncold start of 'toleransi-nlp analyze examples/surakarta-bnpt.txt' (median of 5): {cold_start():.2f} s")
 
 
