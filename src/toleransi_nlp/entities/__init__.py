@@ -202,6 +202,16 @@ def entities_from_mentions(mentions: list[Mention]) -> Entities:
             name = _canonical(m)
             bucket[name] = bucket.get(name, 0) + 1
 
+    # "Pemkot" on its own, in an article that also names "Pemkot Surakarta", is that body.
+    for key, rec in list(agencies.items()):
+        if rec["jurisdiction"] is None and rec["acronym"]:
+            fuller = [
+                r for r in agencies.values() if r is not rec and (r["acronym"] or "").startswith(rec["acronym"] + " ")
+            ]
+            if len(fuller) == 1:
+                fuller[0]["mentions"] += rec["mentions"]
+                del agencies[key]
+
     def named(label: str) -> tuple[Named, ...]:
         return tuple(Named(name, n) for name, n in others[label].items())
 
