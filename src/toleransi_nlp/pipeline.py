@@ -95,7 +95,10 @@ def _looks_indonesian(tokens: list[str]) -> bool:
 
 
 class Tagger:
-    """Loads the entity pipeline and topic model once and analyses many articles.
+    """Loads the topic model and the entity gazetteers once and analyses many articles.
+
+    It runs the same entity rules as the spaCy component ``toleransi_entities`` directly on
+    its tokens, without building a spaCy ``Doc``, since one tokenisation serves both stages.
 
     Args:
         model_path: a topic model file; the packaged model when None.
