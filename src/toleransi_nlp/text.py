@@ -358,7 +358,8 @@ def tokenize(text: str) -> list[Token]:
         if match.lastgroup == "plain":
             # Fast path for plain words (most tokens): same rules as below, inlined.
             value = text[start:end]
-            if start > prev_end and find("\n", prev_end, start) != -1:
+            gap = start - prev_end
+            if gap and (text[prev_end] == "\n" if gap == 1 else find("\n", prev_end, start) != -1):
                 boundary = True
             elif pending_end:
                 boundary = value[0].isupper()
