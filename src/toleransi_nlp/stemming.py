@@ -74,6 +74,20 @@ def root_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def sastrawi_cache() -> dict[str, str]:
+    """PySastrawi's own results for frequent affixed words, computed ahead of time.
+
+    ``data/sastrawi-cache.tsv`` is written by ``scripts/build_stem_cache.py`` from the words of
+    our corpus. It holds raw PySastrawi output (overrides still win), so each new process,
+    and each worker of a batch run, starts warm instead of stemming common words again.
+    """
+    path = _DATA / "sastrawi-cache.tsv"
+    if not path.exists():
+        return {}
+    return dict(line.split("\t", 1) for line in path.read_text("utf-8").splitlines() if "\t" in line)
+
+
+@lru_cache(maxsize=1)
 def overrides() -> dict[str, str]:
     """The project's override table: word -> correct root, from ``data/stem_overrides.tsv``.
 
@@ -134,8 +148,10 @@ def stem_word(word: str, *, families: bool = False) -> str:
                 # prefixes or suffixes can only lose an "infix" (-el-, -em-, -er-, -in-), which
                 # in news mangles names (Sinabung -> sabung): skip its slow machinery for both.
                 root = low
+            elif not _ALPHA_WORD.match(low):
+                root = low
             else:
-                root = _sastrawi().stem_word(low) if _ALPHA_WORD.match(low) else low
+                root = sastrawi_cache().get(low) or _sastrawi().stem_word(low)
         if len(_MEMO) < 500_000:
             _MEMO[low] = root
     return family(root) if families else root
