@@ -1,4 +1,4 @@
-"""Merge the corpus batches (corpora/batches/*.jsonl) into corpora/topics.jsonl and print statistics.
+"""Add corpus batches (corpora/batches/*.jsonl) to corpora/topics.jsonl and print statistics.
 
 Each batch was written from its own brief (see corpora/README.md). The merged file is what the
 shipped model is trained on; records keep their batch in meta.batch.
@@ -26,6 +26,12 @@ def main() -> int:
     ap.add_argument("--keep-batches", action="store_true")
     args = ap.parse_args()
     files = sorted(BATCHES.glob("*.jsonl"))
+    if not files:
+        print(f"no batches in {BATCHES.relative_to(ROOT)}: put new batch files there first "
+              f"(topics.jsonl is left as it is)")
+        return 1
+    if OUT.exists():
+        files.insert(0, OUT)  # new batches are added to the corpus, not swapped for it
     check = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_corpus.py"), *map(str, files)])
     if check.returncode:
         return 1
@@ -51,7 +57,8 @@ def main() -> int:
     )
     if not args.keep_batches:
         for f in files:
-            f.unlink()
+            if f != OUT:
+                f.unlink()
         BATCHES.rmdir()
     return 0
 
