@@ -179,6 +179,30 @@ def test_full_disk_gives_a_clear_error_and_valid_output(tmp_path):
     assert complete and all(json.loads(line)["status"] == "ok" for line in complete)
 
 
+def start_slow_tagging(src, out, *, via_cli=True):
+    """Tagging in a real subprocess, slowed down so a test can interrupt it mid-run: the CLI, or
+    tag_archive with batches of 2 so that each flush adds two lines."""
+    run = (
+        f"from toleransi_nlp.cli import main\nsys.exit(main(['tag', {str(src)!r}, '-o', {str(out)!r}, '--quiet']))\n"
+        if via_cli
+        else "from toleransi_nlp.batch import tag_archive\n"
+        f"tag_archive({str(src)!r}, {str(out)!r}, batch_size=2, progress=False)\n"
+    )
+    code = (
+        "import sys, time\nimport toleransi_nlp.pipeline as p\n"
+        "orig = p.Tagger._analyze_many\n"
+        "def slow(self, items):\n    time.sleep(0.02)\n    return orig(self, items)\n"
+        "p.Tagger._analyze_many = slow\n" + run
+    )
+    return subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True)
+
+
+def wait_for_lines(path, n, timeout=120):
+    deadline = time.time() + timeout
+    while time.time() < deadline and not (path.exists() and path.read_bytes().count(b"\n") >= n):
+        time.sleep(0.01)
+
+
 @pytest.mark.parametrize("kill_after_lines", [3, 40])
 def test_resume_after_kill_gives_identical_output(tmp_path, kill_after_lines):
     src = tmp_path / "in.jsonl"
@@ -187,22 +211,10 @@ def test_resume_after_kill_gives_identical_output(tmp_path, kill_after_lines):
     reference = tmp_path / "reference.jsonl"
     tag_archive(src, reference, batch_size=2, progress=False)
     out = tmp_path / "out.jsonl"
-    code = (
-        "import sys, time\nfrom toleransi_nlp.batch import tag_archive\n"
-        "import toleransi_nlp.pipeline as p\n"
-        "orig = p.Tagger._analyze_many\n"
-        "def slow(self, items):\n    time.sleep(0.02)\n    return orig(self, items)\n"
-        "p.Tagger._analyze_many = slow\n"
-        f"tag_archive({str(src)!r}, {str(out)!r}, batch_size=2, progress=False)\n"
-    )
-    proc = subprocess.Popen([sys.executable, "-c", code])
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        if out.exists() and out.read_bytes().count(b"\n") >= kill_after_lines:
-            break
-        time.sleep(0.01)
+    proc = start_slow_tagging(src, out, via_cli=False)
+    wait_for_lines(out, kill_after_lines)
     proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    proc.communicate()
     written = out.read_bytes().count(b"\n")
     assert 0 < written < len(rows)
     with out.open("ab") as fh:
@@ -219,18 +231,8 @@ def test_ctrl_c_stops_cleanly_with_a_summary_and_resumes(tmp_path):
     reference = tmp_path / "reference.jsonl"
     tag_archive(src, reference, batch_size=2, progress=False)
     out = tmp_path / "out.jsonl"
-    code = (
-        "import sys, time\nimport toleransi_nlp.pipeline as p\n"
-        "orig = p.Tagger._analyze_many\n"
-        "def slow(self, items):\n    time.sleep(0.02)\n    return orig(self, items)\n"
-        "p.Tagger._analyze_many = slow\n"
-        "from toleransi_nlp.cli import main\n"
-        f"sys.exit(main(['tag', {str(src)!r}, '-o', {str(out)!r}, '--quiet']))\n"
-    )
-    proc = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True)
-    deadline = time.time() + 120
-    while time.time() < deadline and not (out.exists() and out.read_bytes().count(b"\n") >= 10):
-        time.sleep(0.01)
+    proc = start_slow_tagging(src, out)
+    wait_for_lines(out, 10)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 130
